@@ -1,0 +1,59 @@
+package io.chronosguard.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top command: options every subcommand shares, and the list of subcommands. */
+@Command(name = "chronosguard", mixinStandardHelpOptions = true, version = "ChronosGuard 0.1.0",
+        description = "Parallel, distributed backup into restic-format (v2) repositories.",
+        subcommands = {SnapshotsCommand.class, LsCommand.class, CatCommand.class, RestoreCommand.class,
+                CheckCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
+                + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error."})
+public final class ChronosGuardCommand implements Runnable {
+    private final CliContext ctx;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public ChronosGuardCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    CliContext ctx() {
+        return ctx;
+    }
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Config file (HOCON or JSON).")
+    void config(Path file) {
+        ctx.configFile(file);
+    }
+
+    @Option(names = {"-r", "--repo"}, scope = ScopeType.INHERIT, paramLabel = "REPO",
+            description = "Repository location (or CHRONOSGUARD_REPOSITORY).")
+    void repo(String repo) {
+        ctx.flag("--repo", repo);
+    }
+
+    @Option(names = "--password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "File whose first line is the password (or CHRONOSGUARD_PASSWORD_FILE;"
+                    + " else CHRONOSGUARD_PASSWORD; else a prompt).")
+    void passwordFile(Path file) {
+        ctx.flag("--password-file", file);
+    }
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and debug logs.")
+    void debug(boolean on) {
+        ctx.debug(on);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(ctx.out());
+    }
+}

@@ -1,0 +1,143 @@
+package io.chronosguard.cli;
+
+import io.chronosguard.config.Secret;
+import io.chronosguard.config.Settings;
+import io.chronosguard.config.SettingsLoader;
+import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.repo.Host;
+import io.chronosguard.engine.repo.Locker;
+import io.chronosguard.engine.repo.Repository;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every command needs from its surroundings: environment, streams, the settings
+ * merged from all layers, the password, and an open repository.
+ */
+public final class CliContext {
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> flags = new LinkedHashMap<>();
+    private Optional<Path> configFile = Optional.empty();
+    private Settings settings;
+    private boolean debug;
+
+    CliContext(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    void debug(boolean on) {
+        debug = on;
+        if (on) {
+            flags.put("--debug", "true");
+        }
+    }
+
+    void configFile(Path p) {
+        configFile = Optional.ofNullable(p);
+    }
+
+    /** Records a flag the user gave, for the flag layer of the settings. */
+    void flag(String name, Object value) {
+        if (value != null) {
+            flags.put(name, value.toString());
+        }
+    }
+
+    /** Settings from defaults, config file, environment and flags (loaded once). */
+    public Settings settings() {
+        if (settings == null) {
+            settings = SettingsLoader.load(configFile, env, flags);
+            debug |= settings.debug();
+        }
+        return settings;
+    }
+
+    /** The repository location, or a usage error saying how to give one. */
+    public Path repositoryPath() {
+        String repo = settings().repository().orElseThrow(() -> new CliException(ExitCode.USAGE,
+                "no repository given: use -r/--repo, set CHRONOSGUARD_REPOSITORY, or put repository in the config file"));
+        return Path.of(repo);
+    }
+
+    /** Opens the repository, asking for the password as configured. */
+    public Repository openRepository() {
+        LocalBackend backend = new LocalBackend(repositoryPath());
+        char[] pw = password();
+        try {
+            return Repository.open(backend, pw);
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+    }
+
+    /** A lock on {@code repo} held by this process. */
+    public Locker.RepoLock lock(Repository repo, boolean exclusive) {
+        return new Locker(repo, Clock.systemDefaultZone(), Host.current()).lock(exclusive);
+    }
+
+    /** From --password-file, then CHRONOSGUARD_PASSWORD, then a prompt on a terminal. */
+    char[] password() {
+        Settings s = settings();
+        if (s.passwordFile().isPresent()) {
+            Path f = s.passwordFile().get();
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                String line = r.readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new CliException(ExitCode.USAGE, "password file " + f + " is empty");
+                }
+                return line.toCharArray();
+            } catch (IOException e) {
+                throw new CliException(ExitCode.USAGE, "cannot read password file " + f + ": " + e.getMessage());
+            }
+        }
+        if (s.password().isPresent()) {
+            Secret secret = s.password().get();
+            if (secret.length() == 0) {
+                throw new CliException(ExitCode.USAGE, "CHRONOSGUARD_PASSWORD is set but empty");
+            }
+            return secret.reveal();
+        }
+        Console console = System.console();
+        if (console != null && in == System.in) {
+            char[] pw = console.readPassword("enter password for repository: ");
+            if (pw != null && pw.length > 0) {
+                return pw;
+            }
+        }
+        throw new CliException(ExitCode.USAGE, "no password given: use --password-file FILE, set CHRONOSGUARD_PASSWORD,"
+                + " or run on a terminal to be asked");
+    }
+}

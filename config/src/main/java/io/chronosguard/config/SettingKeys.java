@@ -1,0 +1,133 @@
+package io.chronosguard.config;
+
+import static io.chronosguard.config.ValueTypes.BOOLEAN;
+import static io.chronosguard.config.ValueTypes.HOST;
+import static io.chronosguard.config.ValueTypes.JDBC_URL;
+import static io.chronosguard.config.ValueTypes.LOCATION;
+import static io.chronosguard.config.ValueTypes.PATH;
+import static io.chronosguard.config.ValueTypes.SECRET;
+import static io.chronosguard.config.ValueTypes.atLeast;
+import static io.chronosguard.config.ValueTypes.oneOf;
+import static io.chronosguard.config.ValueTypes.wholeNumber;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The table of every setting. Adding one means a declaration here, listing it in {@link #ALL},
+ * a component of {@link Settings} and an argument in {@link #toSettings}; the loader, the
+ * validation, the unknown-key hints and the messages need no change.
+ */
+final class SettingKeys {
+    static final SettingKey<String> REPOSITORY = SettingKey.of("repository", LOCATION)
+            .env("CHRONOSGUARD_REPOSITORY", "BACKUP_DEST").flag("--repo");
+
+    static final SettingKey<Path> PASSWORD_FILE = SettingKey.of("password-file", PATH)
+            .env("CHRONOSGUARD_PASSWORD_FILE").flag("--password-file");
+
+    /** Environment only: a flag shows in {@code ps}, and config files are often world-readable. */
+    static final SettingKey<Secret> PASSWORD = SettingKey.of("password", SECRET)
+            .notInFile().env("CHRONOSGUARD_PASSWORD");
+
+    static final SettingKey<String> HTTP_HOST = SettingKey.of("http.host", HOST)
+            .defaultTo("127.0.0.1");
+
+    static final SettingKey<Integer> HTTP_PORT = SettingKey.of("http.port",
+                    wholeNumber(1, 65535, "must be a port number 1..65535"))
+            .env("CHRONOSGUARD_HTTP_PORT", "BACKUP_PORT").flag("--http-port").defaultTo(8080);
+
+    static final SettingKey<Integer> WORKERS = SettingKey.of("workers", atLeast(1))
+            .env("CHRONOSGUARD_WORKERS", "BACKUP_MAX_WORKERS").flag("--workers")
+            .defaultFrom((earlier, machine, env) -> machine.processors());
+
+    static final SettingKey<Path> STATE_DIR = SettingKey.of("state-dir", PATH)
+            .env("CHRONOSGUARD_STATE_DIR").flag("--state-dir")
+            .defaultFrom((earlier, machine, env) -> dataHome(machine, env).resolve("chronosguard"));
+
+    static final SettingKey<Path> LOG_DIR = SettingKey.of("log-dir", PATH)
+            .env("CHRONOSGUARD_LOG_DIR", "BACKUP_LOG_DIR").flag("--log-dir")
+            .defaultFrom((earlier, machine, env) ->
+                    earlier.optional(STATE_DIR).map(dir -> dir.resolve("logs")).orElse(null));
+
+    static final SettingKey<String> CATALOG = SettingKey.of("catalog", JDBC_URL)
+            .env("CHRONOSGUARD_CATALOG").flag("--catalog");
+
+    static final SettingKey<Integer> PACK_SIZE = SettingKey.of("pack-size",
+                    wholeNumber(4, 128, "must be a size in MiB from 4 to 128"))
+            .defaultTo(16);
+
+    static final SettingKey<Compression> COMPRESSION = SettingKey.of("compression", oneOf(Compression.class))
+            .flag("--compression").defaultTo(Compression.AUTO);
+
+    static final SettingKey<Boolean> DEBUG = SettingKey.of("debug", BOOLEAN)
+            .notInFile().flag("--debug").defaultTo(false);
+
+    /** In resolution order: a default may read only settings listed before it. */
+    static final List<SettingKey<?>> ALL = List.of(
+            REPOSITORY, PASSWORD_FILE, PASSWORD, HTTP_HOST, HTTP_PORT, WORKERS,
+            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION, DEBUG);
+
+    private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(SettingKey::name, Function.identity()));
+
+    private static final Map<String, SettingKey<?>> BY_FLAG = ALL.stream()
+            .filter(k -> k.flag().isPresent())
+            .collect(Collectors.toUnmodifiableMap(k -> k.flag().orElseThrow(), Function.identity()));
+
+    private SettingKeys() {
+    }
+
+    static Settings toSettings(Values v) {
+        return new Settings(
+                v.optional(REPOSITORY),
+                v.optional(PASSWORD_FILE),
+                v.optional(PASSWORD),
+                v.get(HTTP_HOST),
+                v.get(HTTP_PORT),
+                v.get(WORKERS),
+                v.get(LOG_DIR),
+                v.get(STATE_DIR),
+                v.optional(CATALOG),
+                v.get(PACK_SIZE),
+                v.get(COMPRESSION),
+                v.get(DEBUG));
+    }
+
+    static Optional<SettingKey<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    static Optional<SettingKey<?>> byFlag(String flag) {
+        return Optional.ofNullable(BY_FLAG.get(flag));
+    }
+
+    /** Names a config file may hold, in declaration order. */
+    static List<String> fileKeys() {
+        return ALL.stream().filter(SettingKey::inFile).map(SettingKey::name).toList();
+    }
+
+    static List<String> flags() {
+        return ALL.stream().flatMap(k -> k.flag().stream()).toList();
+    }
+
+    /** {@code $XDG_DATA_HOME}, or {@code ~/.local/share} when unset or relative (as the XDG spec says). */
+    private static Path dataHome(Machine machine, Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isEmpty()) {
+            try {
+                Path p = Path.of(xdg);
+                if (p.isAbsolute()) {
+                    return p;
+                }
+            } catch (InvalidPathException e) {
+                // fall through: the spec says to ignore an unusable value
+            }
+        }
+        return machine.home().resolve(".local").resolve("share");
+    }
+}

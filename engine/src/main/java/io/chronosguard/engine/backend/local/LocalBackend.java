@@ -1,0 +1,182 @@
+package io.chronosguard.engine.backend.local;
+
+import io.chronosguard.engine.backend.Backend;
+import io.chronosguard.engine.backend.FileType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A repository in a local folder, laid out as restic lays it out: {@code data/XX/<id>}
+ * fanned out by the first two hex characters, the other types flat. Saving writes a
+ * temporary file (a name restic ignores), syncs it and renames it into place.
+ */
+public final class LocalBackend implements Backend {
+    private final Path root;
+
+    public LocalBackend(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public boolean exists() {
+        return Files.isRegularFile(root.resolve(FileType.CONFIG.folder()));
+    }
+
+    /** Creates the folders of a new repository, as restic init does (mode 0700). */
+    public void createLayout() throws IOException {
+        Files.createDirectories(root);
+        for (FileType t : FileType.values()) {
+            if (t != FileType.CONFIG) {
+                mkdir(root.resolve(t.folder()));
+            }
+        }
+        for (int i = 0; i < 256; i++) {
+            mkdir(root.resolve("data").resolve(String.format("%02x", i)));
+        }
+    }
+
+    private static void mkdir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            try {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: keep the default permissions
+            }
+        }
+    }
+
+    Path path(FileType type, String name) {
+        if (type == FileType.CONFIG) {
+            return root.resolve("config");
+        }
+        if (type == FileType.DATA) {
+            return root.resolve("data").resolve(name.substring(0, 2)).resolve(name);
+        }
+        return root.resolve(type.folder()).resolve(name);
+    }
+
+    @Override
+    public List<String> list(FileType type) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (type == FileType.CONFIG) {
+            if (exists()) {
+                names.add("config");
+            }
+            return names;
+        }
+        Path dir = root.resolve(type.folder());
+        if (!Files.isDirectory(dir)) {
+            return names;
+        }
+        if (type == FileType.DATA) {
+            try (DirectoryStream<Path> subs = Files.newDirectoryStream(dir)) {
+                for (Path sub : subs) {
+                    if (Files.isDirectory(sub)) {
+                        collect(sub, names);
+                    }
+                }
+            }
+        } else {
+            collect(dir, names);
+        }
+        return names;
+    }
+
+    private static void collect(Path dir, List<String> names) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                if (n.length() == 64 && n.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    names.add(n);
+                }
+            }
+        }
+    }
+
+    @Override
+    public byte[] load(FileType type, String name) throws IOException {
+        return Files.readAllBytes(path(type, name));
+    }
+
+    @Override
+    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+        try (FileChannel ch = FileChannel.open(path(type, name), StandardOpenOption.READ)) {
+            long avail = Math.max(0, ch.size() - offset);
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, avail));
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, offset + buf.position()) < 0) {
+                    break;
+                }
+            }
+            if (buf.hasRemaining()) {
+                byte[] shorter = new byte[buf.position()];
+                System.arraycopy(buf.array(), 0, shorter, 0, shorter.length);
+                return shorter;
+            }
+            return buf.array();
+        }
+    }
+
+    @Override
+    public long size(FileType type, String name) throws IOException {
+        return Files.size(path(type, name));
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data) throws IOException {
+        Path target = path(type, name);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(".tmp-" + UUID.randomUUID());
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r--------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public void remove(FileType type, String name) throws IOException {
+        Path p = path(type, name);
+        if (!Files.deleteIfExists(p)) {
+            throw new NoSuchFileException(p.toString());
+        }
+    }
+}

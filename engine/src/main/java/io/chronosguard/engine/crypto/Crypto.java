@@ -1,0 +1,101 @@
+package io.chronosguard.engine.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.Poly1305;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+
+/**
+ * restic's authenticated encryption: {@code IV(16) || AES-256-CTR(plaintext) || MAC(16)},
+ * the MAC being Poly1305-AES over the ciphertext only, keyed by (k, r) with the IV as nonce.
+ * Opening checks the MAC in constant time before anything is decrypted.
+ */
+public final class Crypto {
+    public static final int IV_SIZE = 16;
+    public static final int MAC_SIZE = 16;
+    public static final int OVERHEAD = IV_SIZE + MAC_SIZE;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Crypto() {
+    }
+
+    /** Encrypts and authenticates {@code plain} with a fresh random IV. */
+    public static byte[] seal(Key key, byte[] plain) {
+        return seal(key, plain, 0, plain.length);
+    }
+
+    public static byte[] seal(Key key, byte[] plain, int off, int len) {
+        byte[] out = new byte[len + OVERHEAD];
+        byte[] iv = new byte[IV_SIZE];
+        do {
+            RANDOM.nextBytes(iv);
+        } while (Key.allZero(iv));
+        System.arraycopy(iv, 0, out, 0, IV_SIZE);
+        ctr(key, iv, plain, off, len, out, IV_SIZE);
+        mac(key, iv, out, IV_SIZE, len, out, IV_SIZE + len);
+        return out;
+    }
+
+    /**
+     * Verifies and decrypts {@code sealed[off, off+len)}.
+     *
+     * @throws AuthenticationFailedException when the MAC does not match or the input is too short
+     */
+    public static byte[] open(Key key, byte[] sealed, int off, int len) {
+        if (len < OVERHEAD) {
+            throw new AuthenticationFailedException("ciphertext of " + len + " bytes is shorter than "
+                    + OVERHEAD + " bytes of IV and MAC");
+        }
+        byte[] iv = new byte[IV_SIZE];
+        System.arraycopy(sealed, off, iv, 0, IV_SIZE);
+        if (Key.allZero(iv)) {
+            throw new AuthenticationFailedException("all-zero IV");
+        }
+        int clen = len - OVERHEAD;
+        byte[] tag = new byte[MAC_SIZE];
+        mac(key, iv, sealed, off + IV_SIZE, clen, tag, 0);
+        byte[] stored = new byte[MAC_SIZE];
+        System.arraycopy(sealed, off + IV_SIZE + clen, stored, 0, MAC_SIZE);
+        if (!MessageDigest.isEqual(tag, stored)) {
+            throw new AuthenticationFailedException("MAC mismatch");
+        }
+        byte[] plain = new byte[clen];
+        ctr(key, iv, sealed, off + IV_SIZE, clen, plain, 0);
+        return plain;
+    }
+
+    public static byte[] open(Key key, byte[] sealed) {
+        return open(key, sealed, 0, sealed.length);
+    }
+
+    private static void ctr(Key key, byte[] iv, byte[] in, int inOff, int len, byte[] out, int outOff) {
+        try {
+            Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.encryptRef(), "AES"), new IvParameterSpec(iv));
+            int n = c.doFinal(in, inOff, len, out, outOff);
+            if (n != len) {
+                throw new IllegalStateException("AES-CTR produced " + n + " bytes for " + len);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CTR is unavailable in this JDK", e);
+        }
+    }
+
+    private static void mac(Key key, byte[] iv, byte[] in, int inOff, int len, byte[] out, int outOff) {
+        Poly1305 poly = new Poly1305(AESEngine.newInstance());
+        // Bouncy Castle takes the 32-byte key as r || k, the reverse of restic's k || r.
+        byte[] rk = new byte[32];
+        System.arraycopy(key.macRRef(), 0, rk, 0, 16);
+        System.arraycopy(key.macKRef(), 0, rk, 16, 16);
+        poly.init(new ParametersWithIV(new KeyParameter(rk), iv));
+        poly.update(in, inOff, len);
+        poly.doFinal(out, outOff);
+    }
+}

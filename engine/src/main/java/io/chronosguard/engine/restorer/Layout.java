@@ -1,0 +1,194 @@
+package io.chronosguard.engine.restorer;
+
+import io.chronosguard.engine.repo.TreeWalker;
+import io.chronosguard.engine.repo.format.Node;
+import io.chronosguard.engine.repo.format.NodeType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The first and last pass of a restore: walks the snapshot creating directories, sized
+ * files, links and special files (filtered by the includes), remembers what needs content,
+ * and afterwards applies owners, modes and times, deepest first so that filling a
+ * directory does not change its restored mtime.
+ */
+final class Layout implements TreeWalker.Visitor {
+    /** A file that needs its content written. */
+    record FileTarget(Path path, String display, Node node) {
+    }
+
+    private record Meta(Path path, String display, Node node) {
+    }
+
+    interface ErrorSink {
+        void error(String path, String reason);
+    }
+
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final Path target;
+    private final List<String> includes;
+    private final ErrorSink errors;
+    final List<FileTarget> fileTargets = new ArrayList<>();
+    private final List<Meta> metadata = new ArrayList<>();
+    private final Map<String, Path> hardLinks = new HashMap<>();
+    long files;
+    long dirs;
+    long symlinks;
+    long other;
+    long bytes;
+
+    Layout(Path target, List<String> includes, ErrorSink errors) {
+        this.target = target;
+        this.includes = includes.stream().map(TreeWalker::normalize).toList();
+        this.errors = errors;
+    }
+
+    private boolean selected(String path) {
+        if (includes.isEmpty()) {
+            return true;
+        }
+        for (String inc : includes) {
+            if (inc.equals("/") || path.equals(inc) || path.startsWith(inc + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean ancestorOfSelected(String path) {
+        for (String inc : includes) {
+            if (inc.startsWith(path + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean enter(String path, Node dir) {
+        return selected(path) || ancestorOfSelected(path);
+    }
+
+    @Override
+    public void visit(String path, Node node) {
+        boolean isDir = node.type() == NodeType.DIR;
+        if (!selected(path) && !(isDir && ancestorOfSelected(path))) {
+            return;
+        }
+        String name = node.nameString();
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+            errors.error(path, "refusing to restore an entry with an unsafe name");
+            return;
+        }
+        Path p = target.resolve(path.substring(1));
+        try {
+            create(path, p, node);
+        } catch (IOException | UnsupportedOperationException e) {
+            errors.error(path, "cannot create: " + e.getMessage());
+        }
+    }
+
+    private void create(String display, Path p, Node node) throws IOException {
+        switch (node.type()) {
+            case DIR -> {
+                Files.createDirectories(p);
+                dirs++;
+            }
+            case FILE -> createFile(display, p, node);
+            case SYMLINK -> {
+                Files.deleteIfExists(p);
+                Files.createSymbolicLink(p, Path.of(node.linktarget() == null ? "" : node.linktarget()));
+                symlinks++;
+            }
+            case FIFO, DEV, CHARDEV -> {
+                SpecialFiles.create(p, node);
+                other++;
+            }
+            default -> {
+                errors.error(display, "skipping a " + node.type().json() + " entry");
+                return;
+            }
+        }
+        metadata.add(new Meta(p, display, node));
+    }
+
+    private void createFile(String display, Path p, Node node) throws IOException {
+        files++;
+        String linkKey = node.links() > 1 && node.inode() != 0 ? node.deviceId() + ":" + node.inode() : null;
+        Path first = linkKey == null ? null : hardLinks.get(linkKey);
+        Files.deleteIfExists(p);
+        if (first != null) {
+            Files.createLink(p, first);
+            return;
+        }
+        if (linkKey != null) {
+            hardLinks.put(linkKey, p);
+        }
+        Restorer.createSized(p, node.size());
+        bytes += node.size();
+        if (node.content() != null && !node.content().isEmpty()) {
+            fileTargets.add(new FileTarget(p, display, node));
+        }
+    }
+
+    /** Owners, permissions and times; directories after their children. */
+    void applyMetadata() {
+        for (int i = metadata.size() - 1; i >= 0; i--) {
+            Meta m = metadata.get(i);
+            try {
+                apply(m.path(), m.node());
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                errors.error(m.display(), "cannot set metadata: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void apply(Path p, Node node) throws IOException {
+        boolean link = node.type() == NodeType.SYMLINK;
+        if (ROOT) {
+            Files.setAttribute(p, "unix:uid", (int) node.uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", (int) node.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (!link) {
+            int mode = node.posixPermissions();
+            Files.setPosixFilePermissions(p, permissions(mode));
+            if ((mode & 07000) != 0) {
+                Files.setAttribute(p, "unix:mode", mode);
+            }
+        }
+        if (node.mtime() != null) {
+            FileTime mtime = FileTime.from(node.mtime().toInstant());
+            FileTime atime = node.atime() == null ? mtime : FileTime.from(node.atime().toInstant());
+            BasicFileAttributeView view = link
+                    ? Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.getFileAttributeView(p, BasicFileAttributeView.class);
+            view.setTimes(mtime, atime, null);
+        }
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+        for (int i = 0; i < 9; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                set.add(order[i]);
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,208 @@
+package io.chronosguard.engine.restorer;
+
+import io.chronosguard.engine.BackendIOException;
+import io.chronosguard.engine.CorruptDataException;
+import io.chronosguard.engine.backend.FileType;
+import io.chronosguard.engine.index.PackedBlob;
+import io.chronosguard.engine.pack.BlobType;
+import io.chronosguard.engine.repo.Id;
+import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.TreeWalker;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Restores a snapshot tree into a folder. First the layout: directories, empty files of the
+ * right size, symlinks, hard links, special files. Then the content, grouped by pack so each
+ * pack is read once (nearby blobs in one read), with packs handled in parallel and every blob
+ * checked against its id before a byte of it is written. Last, metadata, deepest first.
+ */
+public final class Restorer {
+    /** Blobs closer than this in a pack are fetched in one read. */
+    static final long MAX_GAP = 1 << 20;
+    /** A single read never spans more than this. */
+    static final long MAX_READ = 32L << 20;
+
+    private final Repository repo;
+    private final RestoreListener listener;
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+
+    public Restorer(Repository repo, RestoreListener listener) {
+        this.repo = repo;
+        this.listener = listener;
+    }
+
+    public RestoreResult restore(Id rootTree, RestoreOptions opts) {
+        try {
+            Files.createDirectories(opts.target());
+        } catch (IOException e) {
+            throw new BackendIOException("cannot create restore target " + opts.target() + ": " + e.getMessage(), e);
+        }
+        Layout layout = new Layout(opts.target(), opts.includes(), this::error);
+        new TreeWalker(repo).walk(rootTree, layout);
+        writeContents(layout, opts.threads());
+        layout.applyMetadata();
+        return new RestoreResult(layout.files, layout.dirs, layout.symlinks, layout.other, layout.bytes, errors);
+    }
+
+    void error(String path, String reason) {
+        errors.add(path + ": " + reason);
+        listener.error(path, reason);
+    }
+
+    /** One file position a blob's plaintext goes to. */
+    record Write(Path file, String displayPath, long offset) {
+    }
+
+    /** A blob with every place it is written to. */
+    record BlobUse(PackedBlob blob, List<Write> writes) {
+    }
+
+    private void writeContents(Layout layout, int threads) {
+        Map<Id, BlobUse> byBlob = new HashMap<>();
+        for (Layout.FileTarget f : layout.fileTargets) {
+            long off = 0;
+            for (Id blobId : f.node().content()) {
+                PackedBlob pb = repo.index().lookup(blobId, BlobType.DATA).orElse(null);
+                if (pb == null) {
+                    error(f.display(), "data blob " + blobId.hex() + " is not in any index");
+                    break;
+                }
+                byBlob.computeIfAbsent(blobId, k -> new BlobUse(pb, new ArrayList<>()))
+                        .writes().add(new Write(f.path(), f.display(), off));
+                off += pb.plaintextLength();
+            }
+        }
+        Map<Id, List<BlobUse>> byPack = new LinkedHashMap<>();
+        for (BlobUse u : byBlob.values()) {
+            byPack.computeIfAbsent(u.blob().pack(), k -> new ArrayList<>()).add(u);
+        }
+        long expected = layout.bytes;
+        AtomicLong written = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "restore");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<Id, List<BlobUse>> e : byPack.entrySet()) {
+                futures.add(pool.submit(() -> restorePack(e.getKey(), e.getValue(), written, expected)));
+            }
+            for (Future<?> f : futures) {
+                await(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("restore interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void restorePack(Id pack, List<BlobUse> uses, AtomicLong written, long expected) {
+        uses.sort(Comparator.comparingLong(u -> u.blob().offset()));
+        int i = 0;
+        while (i < uses.size()) {
+            int j = i + 1;
+            long start = uses.get(i).blob().offset();
+            long end = start + uses.get(i).blob().length();
+            while (j < uses.size()) {
+                PackedBlob next = uses.get(j).blob();
+                long nextEnd = next.offset() + next.length();
+                if (next.offset() - end > MAX_GAP || nextEnd - start > MAX_READ) {
+                    break;
+                }
+                end = Math.max(end, nextEnd);
+                j++;
+            }
+            restoreRange(pack, uses.subList(i, j), start, (int) (end - start), written, expected);
+            i = j;
+        }
+    }
+
+    private void restoreRange(Id pack, List<BlobUse> uses, long start, int len, AtomicLong written, long expected) {
+        byte[] buf;
+        try {
+            buf = repo.backend().load(FileType.DATA, pack.hex(), start, len);
+        } catch (IOException e) {
+            for (BlobUse u : uses) {
+                failWrites(u, "pack " + pack.hex() + " cannot be read: " + e.getMessage());
+            }
+            return;
+        }
+        for (BlobUse u : uses) {
+            PackedBlob b = u.blob();
+            int rel = (int) (b.offset() - start);
+            if (rel + b.length() > buf.length) {
+                failWrites(u, "pack " + pack.hex() + " is truncated before data blob " + b.id().hex());
+                continue;
+            }
+            byte[] plain;
+            try {
+                plain = repo.decodeBlob(b, buf, rel);
+            } catch (CorruptDataException e) {
+                failWrites(u, e.getMessage());
+                continue;
+            }
+            for (Write w : u.writes()) {
+                writeAt(w, plain);
+                listener.bytesWritten(written.addAndGet(plain.length), expected);
+            }
+        }
+    }
+
+    private void failWrites(BlobUse u, String reason) {
+        for (Write w : u.writes()) {
+            error(w.displayPath(), reason);
+        }
+    }
+
+    private void writeAt(Write w, byte[] plain) {
+        try (FileChannel ch = FileChannel.open(w.file(), StandardOpenOption.WRITE)) {
+            ByteBuffer bb = ByteBuffer.wrap(plain);
+            long pos = w.offset();
+            while (bb.hasRemaining()) {
+                pos += ch.write(bb, pos);
+            }
+        } catch (IOException e) {
+            error(w.displayPath(), "cannot write: " + e.getMessage());
+        }
+    }
+
+    /** Creates a file of {@code size} bytes, sparse until written. */
+    static void createSized(Path p, long size) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+    }
+
+}

@@ -1,0 +1,57 @@
+package io.chronosguard.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real restic binary (the format oracle) against a repository. */
+final class Restic {
+    static final String PASSWORD = "correct horse battery staple";
+
+    private final Path repo;
+
+    Restic(Path repo) {
+        this.repo = repo;
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    Result run(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo.toString(), "--no-cache"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("RESTIC_PASSWORD", PASSWORD);
+        pb.environment().remove("RESTIC_REPOSITORY");
+        try {
+            Path errFile = java.nio.file.Files.createTempFile("restic", ".err");
+            pb.redirectError(errFile.toFile());
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("restic " + args[0] + " did not finish");
+            }
+            String err = java.nio.file.Files.readString(errFile);
+            java.nio.file.Files.delete(errFile);
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), err);
+        } catch (IOException e) {
+            throw new AssertionError("cannot run restic (install it: apt-get install restic)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs and asserts exit 0, returning stdout. */
+    String ok(String... args) {
+        Result r = run(args);
+        assertEquals(0, r.exit(), () -> "restic " + String.join(" ", args) + " failed:\n" + r.out() + r.err());
+        return r.out();
+    }
+}
