@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepositoryErrorsIT {
     @TempDir
-    Path tmp;
+    static Path tmp;
     Path pristine;
 
     @BeforeAll

@@ -29,7 +29,7 @@ class ResticReadIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path tmp;
+    static Path tmp;
     Path src;
     String changedBefore;
 
