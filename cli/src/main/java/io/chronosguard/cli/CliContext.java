@@ -94,7 +94,15 @@ public final class CliContext {
 
     /** Opens the repository, asking for the password as configured. */
     public Repository openRepository() {
-        LocalBackend backend = new LocalBackend(repositoryPath());
+        return openRepository(false);
+    }
+
+    /** Opens the repository; with {@code dryRun} every write is dropped. */
+    public Repository openRepository(boolean dryRun) {
+        io.chronosguard.engine.backend.Backend backend = new LocalBackend(repositoryPath());
+        if (dryRun) {
+            backend = new io.chronosguard.engine.backend.DryRunBackend(backend);
+        }
         char[] pw = password();
         try {
             return Repository.open(backend, pw);

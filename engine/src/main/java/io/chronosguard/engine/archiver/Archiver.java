@@ -1,0 +1,284 @@
+package io.chronosguard.engine.archiver;
+
+import io.chronosguard.engine.EngineException;
+import io.chronosguard.engine.pack.BlobType;
+import io.chronosguard.engine.repo.BlobSaver;
+import io.chronosguard.engine.repo.Id;
+import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.format.Node;
+import io.chronosguard.engine.repo.format.NodeType;
+import io.chronosguard.engine.repo.format.Tree;
+import io.chronosguard.engine.repo.format.TreeCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Backs up directory trees with directory tasks: a task lists one directory and turns each
+ * entry into a node, a file task (read, chunk, store) or a subdirectory task. A directory's
+ * tree blob is stored once every child is done (bottom-up), and its node then goes to its
+ * parent. Nothing blocks a pool thread; the caller gets a future of the target's node.
+ */
+public final class Archiver {
+    private final Repository repo;
+    private final BlobSaver saver;
+    private final FileSaver files;
+    private final Executor pool;
+    private final ArchiverListener listener;
+    private final BackupOptions opts;
+
+    public Archiver(Repository repo, BlobSaver saver, Executor pool, ArchiverListener listener, BackupOptions opts) {
+        this.repo = repo;
+        this.saver = saver;
+        this.files = new FileSaver(saver, io.chronosguard.engine.chunker.Polynomial.parse(repo.config().chunkerPolynomial()));
+        this.pool = pool;
+        this.listener = listener;
+        this.opts = opts;
+    }
+
+    Repository repo() {
+        return repo;
+    }
+
+    /** A directory being backed up: its nodes so far and how many children are outstanding. */
+    private final class Dir {
+        final Path path;
+        final String display;
+        final FileInfo info;
+        final Optional<Id> parentTree;
+        final long rootDev;
+        final ConcurrentLinkedQueue<Node> nodes = new ConcurrentLinkedQueue<>();
+        final AtomicInteger pending = new AtomicInteger(1);
+        final CompletableFuture<Node> done = new CompletableFuture<>();
+
+        Dir(Path path, FileInfo info, Optional<Id> parentTree, long rootDev) {
+            this.path = path;
+            this.display = path.toString();
+            this.info = info;
+            this.parentTree = parentTree;
+            this.rootDev = rootDev;
+        }
+
+        void childDone(Node n) {
+            if (n != null) {
+                nodes.add(n);
+            }
+            if (pending.decrementAndGet() == 0) {
+                pool.execute(() -> guard(this, () -> finish(this)));
+            }
+        }
+    }
+
+    /** Backs up {@code path} (file, dir or link) and completes with its node. */
+    public CompletableFuture<Node> backup(Path path, Optional<Node> parentNode) {
+        FileInfo info;
+        try {
+            info = FileInfo.of(path);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (info.type() == NodeType.DIR) {
+            Dir d = new Dir(path, info, parentNode.map(Node::subtree), info.deviceId());
+            pool.execute(() -> guard(d, () -> list(d)));
+            return d.done;
+        }
+        CompletableFuture<Node> f = new CompletableFuture<>();
+        pool.execute(() -> {
+            try {
+                f.complete(leaf(path, info, parentNode.orElse(null)));
+            } catch (RuntimeException | IOException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Runs a step; a job-fatal error fails the directory's future (and so the job). */
+    private void guard(Dir d, Step step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            d.done.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            d.done.completeExceptionally(e);
+        }
+    }
+
+    private void list(Dir d) throws IOException {
+        Map<String, Node> parent = parentNodes(d);
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d.path)) {
+            ds.forEach(entries::add);
+        } catch (NoSuchFileException e) {
+            listener.error(d.display, "directory vanished during the backup");
+        } catch (IOException e) {
+            listener.error(d.display, "cannot list: " + e.getMessage());
+        }
+        boolean cache = opts.excluder().isTaggedCache(d.path);
+        long files = 0;
+        long bytes = 0;
+        for (Path p : entries) {
+            if (opts.excluder().excludedByPattern(p) || cache && !p.getFileName().toString().equals(Excluder.CACHEDIR_TAG)) {
+                continue;
+            }
+            FileInfo fi;
+            try {
+                fi = FileInfo.of(p);
+            } catch (NoSuchFileException e) {
+                listener.error(p.toString(), "vanished before it could be read");
+                continue;
+            } catch (IOException e) {
+                listener.error(p.toString(), "cannot stat: " + e.getMessage());
+                continue;
+            }
+            if (fi.type() == NodeType.DIR && opts.excluder().crossesFileSystem(d.rootDev, fi.deviceId())) {
+                continue;
+            }
+            Node prev = parent.get(p.getFileName().toString());
+            d.pending.incrementAndGet();
+            if (fi.type() == NodeType.DIR) {
+                Optional<Id> sub = prev != null && prev.type() == NodeType.DIR ? Optional.ofNullable(prev.subtree()) : Optional.empty();
+                Dir child = new Dir(p, fi, sub, d.rootDev);
+                child.done.whenComplete((n, ex) -> {
+                    if (ex != null) {
+                        d.done.completeExceptionally(ex);
+                    } else {
+                        d.childDone(n);
+                    }
+                });
+                pool.execute(() -> guard(child, () -> list(child)));
+            } else {
+                if (fi.type() == NodeType.FILE) {
+                    files++;
+                    bytes += fi.size();
+                }
+                pool.execute(() -> guard(d, () -> d.childDone(leafOrNull(p, fi, prev))));
+            }
+        }
+        listener.discovered(files, bytes);
+        d.childDone(null);
+    }
+
+    private Map<String, Node> parentNodes(Dir d) {
+        Map<String, Node> m = new HashMap<>();
+        if (d.parentTree.isPresent()) {
+            try {
+                for (Node n : repo.loadTree(d.parentTree.get()).nodes()) {
+                    m.put(n.nameString(), n);
+                }
+            } catch (EngineException e) {
+                listener.warning(d.display, "parent snapshot's tree unreadable, reading all files: " + e.getMessage());
+            }
+        }
+        return m;
+    }
+
+    /** A non-directory's node, or null when it was skipped with an error. */
+    private Node leafOrNull(Path p, FileInfo fi, Node prev) {
+        try {
+            return leaf(p, fi, prev);
+        } catch (NoSuchFileException e) {
+            listener.error(p.toString(), "vanished before it could be read");
+        } catch (IOException e) {
+            listener.error(p.toString(), "cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private Node leaf(Path p, FileInfo fi, Node prev) throws IOException {
+        byte[] name = p.getFileName() == null ? new byte[0] : p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+        Node.Builder b = fi.toNode(name);
+        switch (fi.type()) {
+            case FILE -> {
+                if (opts.xattrs()) {
+                    b.extendedAttributes(FileInfo.xattrs(p));
+                }
+                return b.content(content(p, fi, prev)).build();
+            }
+            case SYMLINK -> {
+                return b.linktarget(Files.readSymbolicLink(p).toString()).build();
+            }
+            case SOCKET -> {
+                return null;
+            }
+            default -> {
+                if (opts.xattrs()) {
+                    b.extendedAttributes(FileInfo.xattrs(p));
+                }
+                return b.build();
+            }
+        }
+    }
+
+    private List<Id> content(Path p, FileInfo fi, Node prev) throws IOException {
+        String display = p.toString();
+        if (unchanged(fi, prev)) {
+            listener.fileDone(display, fi.size(), ArchiverListener.Change.UNMODIFIED);
+            return prev.content();
+        }
+        listener.fileStarted(display, fi.size());
+        List<Id> content = files.save(p, display, listener);
+        FileInfo after = FileInfo.of(p);
+        if (after.size() != fi.size() || !after.mtime().equals(fi.mtime())) {
+            listener.warning(display, "file changed while it was being read; the snapshot holds what was read");
+        }
+        listener.fileDone(display, fi.size(), prev == null ? ArchiverListener.Change.NEW : ArchiverListener.Change.CHANGED);
+        return content;
+    }
+
+    /** restic's rule: same type, size, mtime, ctime and inode, and all content still stored. */
+    private boolean unchanged(FileInfo fi, Node prev) {
+        if (prev == null || prev.type() != NodeType.FILE || prev.content() == null) {
+            return false;
+        }
+        if (prev.size() != fi.size() || prev.inode() != fi.inode()
+                || !prev.mtime().toInstant().equals(fi.mtime().toInstant())
+                || !prev.ctime().toInstant().equals(fi.ctime().toInstant())) {
+            return false;
+        }
+        for (Id id : prev.content()) {
+            if (!repo.index().has(id, BlobType.DATA)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finish(Dir d) {
+        Tree tree = Tree.sorted(d.nodes);
+        Id id = saveTree(tree);
+        byte[] name = d.path.getFileName() == null ? new byte[0] : d.path.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+        Node.Builder b = d.info.toNode(name).subtree(id);
+        if (opts.xattrs()) {
+            b.extendedAttributes(FileInfo.xattrs(d.path));
+        }
+        ArchiverListener.Change change = d.parentTree.isEmpty() ? ArchiverListener.Change.NEW
+                : d.parentTree.get().equals(id) ? ArchiverListener.Change.UNMODIFIED : ArchiverListener.Change.CHANGED;
+        listener.dirDone(d.display, change);
+        d.done.complete(b.build());
+    }
+
+    /** Stores a tree blob (deduplicated) and returns its id. */
+    public Id saveTree(Tree tree) {
+        byte[] json = TreeCodec.serialize(tree);
+        BlobSaver.Saved s = saver.save(BlobType.TREE, json, json.length);
+        listener.blobSaved(false, s.added(), json.length, s.storedBytes());
+        return s.id();
+    }
+}

@@ -1,0 +1,78 @@
+package io.chronosguard.engine.repo;
+
+import io.chronosguard.engine.backend.FileType;
+import io.chronosguard.engine.index.PackedBlob;
+import io.chronosguard.engine.repo.format.IndexJson;
+import io.chronosguard.engine.repo.format.ResticJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the entries of packs that are already stored and writes them out as index
+ * files: every few packs, so an interrupted backup loses little, and on {@link #flush}.
+ * A pack is only ever named by an index after its upload finished.
+ */
+public final class IndexSaver {
+    /** Write an index file once this many stored packs are not yet indexed. */
+    static final int PACKS_PER_INDEX = 8;
+
+    private final Repository repo;
+    private final Map<Id, List<PackedBlob>> pending = new LinkedHashMap<>();
+    private final List<Id> written = new ArrayList<>();
+
+    public IndexSaver(Repository repo) {
+        this.repo = repo;
+    }
+
+    /** Records a stored pack; writes an index file when enough are pending. */
+    public void packStored(Id pack, List<PackedBlob> blobs) {
+        List<PackedBlob> toWrite = null;
+        synchronized (this) {
+            pending.put(pack, blobs);
+            if (pending.size() >= PACKS_PER_INDEX) {
+                toWrite = drain();
+            }
+        }
+        if (toWrite != null) {
+            write(toWrite);
+        }
+    }
+
+    /** Writes whatever is pending. */
+    public void flush() {
+        List<PackedBlob> toWrite;
+        synchronized (this) {
+            toWrite = drain();
+        }
+        if (!toWrite.isEmpty()) {
+            write(toWrite);
+        }
+    }
+
+    private List<PackedBlob> drain() {
+        List<PackedBlob> all = new ArrayList<>();
+        pending.values().forEach(all::addAll);
+        pending.clear();
+        return all;
+    }
+
+    private void write(List<PackedBlob> blobs) {
+        Map<Id, List<IndexJson.Blob>> byPack = new LinkedHashMap<>();
+        for (PackedBlob b : blobs) {
+            byPack.computeIfAbsent(b.pack(), k -> new ArrayList<>()).add(new IndexJson.Blob(b.id().hex(),
+                    b.type().json(), b.offset(), b.length(), b.compressed() ? (long) b.uncompressedLength() : null));
+        }
+        List<IndexJson.Pack> packs = new ArrayList<>();
+        byPack.forEach((id, bl) -> packs.add(new IndexJson.Pack(id.hex(), bl)));
+        Id id = repo.saveUnpacked(FileType.INDEX, ResticJson.write(new IndexJson(List.of(), packs)));
+        synchronized (this) {
+            written.add(id);
+        }
+    }
+
+    public synchronized List<Id> written() {
+        return List.copyOf(written);
+    }
+}
