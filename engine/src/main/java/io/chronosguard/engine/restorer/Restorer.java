@@ -187,6 +187,9 @@ public final class Restorer {
     }
 
     private void writeAt(Write w, byte[] plain) {
+        if (allZero(plain)) {
+            return; // the file was created sparse at full size: a hole reads as these zeros
+        }
         try (FileChannel ch = FileChannel.open(w.file(), StandardOpenOption.WRITE)) {
             ByteBuffer bb = ByteBuffer.wrap(plain);
             long pos = w.offset();
@@ -196,6 +199,15 @@ public final class Restorer {
         } catch (IOException e) {
             error(w.displayPath(), "cannot write: " + e.getMessage());
         }
+    }
+
+    static boolean allZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Creates a file of {@code size} bytes, sparse until written. */
