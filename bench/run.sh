@@ -54,7 +54,6 @@ measure() {   # name tool cmd...
   echo "$name $tool $wall $(echo "$user + $sys" | bc) $rss" >> "$results"
 }
 
-cg() { "$root/chronosguard" "$@"; }
 for tool in restic cg; do
   repo=$rr; [ $tool = cg ] && repo=$cr
   if [ $tool = restic ]; then
@@ -62,9 +61,9 @@ for tool in restic cg; do
     measure rebackup restic restic -r "$repo" backup -q "$data"
     measure restore restic restic -r "$repo" restore latest -q --target "$work/restore-restic"
   else
-    measure first cg cg -r "$repo" backup ${THREADS:+--threads $THREADS} "$data"
-    measure rebackup cg cg -r "$repo" backup ${THREADS:+--threads $THREADS} "$data"
-    measure restore cg cg -r "$repo" restore latest --target "$work/restore-cg"
+    measure first cg "$root/chronosguard" -r "$repo" backup ${THREADS:+--threads $THREADS} "$data"
+    measure rebackup cg "$root/chronosguard" -r "$repo" backup ${THREADS:+--threads $THREADS} "$data"
+    measure restore cg "$root/chronosguard" -r "$repo" restore latest --target "$work/restore-cg"
   fi
 done
 
