@@ -10,10 +10,12 @@ import picocli.CommandLine.Spec;
 /** The top command: options every subcommand shares, and the list of subcommands. */
 @Command(name = "chronosguard", mixinStandardHelpOptions = true, version = "ChronosGuard 0.1.0",
         description = "Parallel, distributed backup into restic-format (v2) repositories.",
-        subcommands = {BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class, RestoreCommand.class,
+        subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
+                RestoreCommand.class, KeyCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
-                + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error."})
+                + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error,"
+                + " 16 repository already exists (init)."})
 public final class ChronosGuardCommand implements Runnable {
     private final CliContext ctx;
 

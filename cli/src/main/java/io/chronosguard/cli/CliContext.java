@@ -118,18 +118,21 @@ public final class CliContext {
 
     /** From --password-file, then CHRONOSGUARD_PASSWORD, then a prompt on a terminal. */
     char[] password() {
+        return password(false);
+    }
+
+    /**
+     * The password for a repository about to be created: like {@link #password()}, but a
+     * terminal prompt asks twice, since a mistyped password would lock the user out for good.
+     */
+    char[] passwordForNewRepository() {
+        return password(true);
+    }
+
+    private char[] password(boolean confirm) {
         Settings s = settings();
         if (s.passwordFile().isPresent()) {
-            Path f = s.passwordFile().get();
-            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                String line = r.readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new CliException(ExitCode.USAGE, "password file " + f + " is empty");
-                }
-                return line.toCharArray();
-            } catch (IOException e) {
-                throw new CliException(ExitCode.USAGE, "cannot read password file " + f + ": " + e.getMessage());
-            }
+            return readPasswordFile(s.passwordFile().get());
         }
         if (s.password().isPresent()) {
             Secret secret = s.password().get();
@@ -138,14 +141,68 @@ public final class CliContext {
             }
             return secret.reveal();
         }
-        Console console = System.console();
-        if (console != null && in == System.in) {
-            char[] pw = console.readPassword("enter password for repository: ");
-            if (pw != null && pw.length > 0) {
-                return pw;
-            }
+        char[] pw = confirm ? promptTwice("enter password for new repository: ")
+                : prompt("enter password for repository: ");
+        if (pw != null) {
+            return pw;
         }
         throw new CliException(ExitCode.USAGE, "no password given: use --password-file FILE, set CHRONOSGUARD_PASSWORD,"
                 + " or run on a terminal to be asked");
+    }
+
+    /** A new password for {@code key add} and {@code key passwd}: from {@code file}, else asked twice. */
+    char[] newPassword(Path file) {
+        if (file != null) {
+            return readPasswordFile(file);
+        }
+        char[] pw = promptTwice("enter new password: ");
+        if (pw != null) {
+            return pw;
+        }
+        throw new CliException(ExitCode.USAGE, "no new password given: use --new-password-file FILE,"
+                + " or run on a terminal to be asked");
+    }
+
+    /** The first line of {@code f}; the message never quotes the file's content. */
+    private static char[] readPasswordFile(Path f) {
+        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new CliException(ExitCode.USAGE, "password file " + f + " is empty");
+            }
+            return line.toCharArray();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE, "cannot read password file " + f + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a password without echo, or null when there is no terminal (or nothing was typed). */
+    private char[] prompt(String text) {
+        Console console = System.console();
+        if (console == null || in != System.in) {
+            return null;
+        }
+        char[] pw = console.readPassword("%s", text);
+        return pw == null || pw.length == 0 ? null : pw;
+    }
+
+    /** Asks twice; null without a terminal; a usage error when the two differ. */
+    private char[] promptTwice(String text) {
+        char[] first = prompt(text);
+        if (first == null) {
+            return null;
+        }
+        char[] second = prompt("enter password again: ");
+        try {
+            if (second == null || !Arrays.equals(first, second)) {
+                Arrays.fill(first, '\0');
+                throw new CliException(ExitCode.USAGE, "the two passwords typed do not match; nothing was changed");
+            }
+            return first;
+        } finally {
+            if (second != null) {
+                Arrays.fill(second, '\0');
+            }
+        }
     }
 }

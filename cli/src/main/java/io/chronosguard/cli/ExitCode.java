@@ -17,6 +17,8 @@ public final class ExitCode {
     public static final int CORRUPT = 13;
     public static final int NOT_FOUND = 14;
     public static final int IO = 15;
+    /** init found a repository already at the location. */
+    public static final int ALREADY_EXISTS = 16;
 
     private ExitCode() {
     }
@@ -30,6 +32,7 @@ public final class ExitCode {
             case NOT_FOUND -> NOT_FOUND;
             case IO -> IO;
             case INVALID_ARGUMENT -> USAGE;
+            case ALREADY_EXISTS -> ALREADY_EXISTS;
         };
     }
 }

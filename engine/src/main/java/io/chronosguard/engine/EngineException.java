@@ -27,6 +27,7 @@ public abstract class EngineException extends RuntimeException {
         CORRUPT,
         NOT_FOUND,
         IO,
-        INVALID_ARGUMENT
+        INVALID_ARGUMENT,
+        ALREADY_EXISTS
     }
 }

@@ -14,9 +14,16 @@ final class Restic {
     static final String PASSWORD = "correct horse battery staple";
 
     private final Path repo;
+    private final String password;
 
     Restic(Path repo) {
+        this(repo, PASSWORD);
+    }
+
+    /** Opening the repository with {@code password} (given through the environment, never argv). */
+    Restic(Path repo, String password) {
         this.repo = repo;
+        this.password = password;
     }
 
     record Result(int exit, String out, String err) {
@@ -26,7 +33,7 @@ final class Restic {
         List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo.toString(), "--no-cache"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("RESTIC_PASSWORD", PASSWORD);
+        pb.environment().put("RESTIC_PASSWORD", password);
         pb.environment().remove("RESTIC_REPOSITORY");
         try {
             Path errFile = java.nio.file.Files.createTempFile("restic", ".err");

@@ -11,6 +11,10 @@ public final class KeyDerivation {
     private KeyDerivation() {
     }
 
+    public static Key derive(char[] password, byte[] salt, KdfParams params) {
+        return derive(password, salt, params.n(), params.r(), params.p());
+    }
+
     public static Key derive(char[] password, byte[] salt, int n, int r, int p) {
         byte[] pw = utf8(password);
         try {

@@ -8,6 +8,7 @@ import io.chronosguard.engine.NotFoundException;
 import io.chronosguard.engine.RepositoryNotFoundException;
 import io.chronosguard.engine.backend.Backend;
 import io.chronosguard.engine.backend.FileType;
+import io.chronosguard.engine.chunker.Polynomial;
 import io.chronosguard.engine.crypto.AuthenticationFailedException;
 import io.chronosguard.engine.crypto.Crypto;
 import io.chronosguard.engine.crypto.Key;
@@ -29,6 +30,8 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,12 +43,14 @@ import java.util.Set;
 public final class Repository implements AutoCloseable {
     private final Backend backend;
     private final Key key;
+    private final Id keyId;
     private final RepoConfig config;
     private volatile MasterIndex index;
 
-    private Repository(Backend backend, Key key, RepoConfig config) {
+    private Repository(Backend backend, Key key, Id keyId, RepoConfig config) {
         this.backend = backend;
         this.key = key;
+        this.keyId = keyId;
         this.config = config;
     }
 
@@ -59,13 +64,19 @@ public final class Repository implements AutoCloseable {
         } catch (IOException e) {
             throw new BackendIOException("cannot read " + backend.location() + ": " + e.getMessage(), e);
         }
-        Key master = KeyRing.unlock(backend, password);
-        return new Repository(backend, master, loadConfig(backend, master));
+        KeyRing.Unlocked unlocked = KeyRing.unlock(backend, password);
+        return new Repository(backend, unlocked.master(), unlocked.keyId(),
+                loadConfig(backend, unlocked.master()));
     }
 
-    /** Wraps a repository whose key is already known (after init). */
+    /** Wraps a repository whose master key is already known, not through any key file. */
     public static Repository of(Backend backend, Key master) {
-        return new Repository(backend, master, loadConfig(backend, master));
+        return new Repository(backend, master, null, loadConfig(backend, master));
+    }
+
+    /** Wraps a repository whose master key is already known from key file {@code keyId} (after init). */
+    public static Repository of(Backend backend, Key master, Id keyId) {
+        return new Repository(backend, master, Objects.requireNonNull(keyId, "keyId"), loadConfig(backend, master));
     }
 
     private static RepoConfig loadConfig(Backend backend, Key master) {
@@ -76,11 +87,25 @@ public final class Repository implements AutoCloseable {
         } catch (AuthenticationFailedException e) {
             throw new CorruptDataException("config file of " + backend.location() + " fails authentication");
         }
+        RepoConfig config;
         try {
-            return ResticJson.read(plain, RepoConfig.class, "config").validate();
+            config = ResticJson.read(plain, RepoConfig.class, "config").validate();
         } catch (FormatException e) {
             throw new CorruptDataException(e.getMessage(), e);
         }
+        // restic refuses such a repository too: a reducible polynomial chunks poorly, and a
+        // config that has one was not written by restic or by us.
+        Polynomial pol;
+        try {
+            pol = Polynomial.parse(config.chunkerPolynomial());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptDataException("config file of " + backend.location() + ": " + e.getMessage(), e);
+        }
+        if (!pol.isIrreducible()) {
+            throw new CorruptDataException("config file of " + backend.location() + " has chunker polynomial "
+                    + config.chunkerPolynomial() + ", which is not irreducible");
+        }
+        return config;
     }
 
     static byte[] read(Backend backend, FileType type, String name) {
@@ -99,6 +124,11 @@ public final class Repository implements AutoCloseable {
 
     public Key key() {
         return key;
+    }
+
+    /** The key file this repository was opened with; empty when opened with a bare master key. */
+    public Optional<Id> keyId() {
+        return Optional.ofNullable(keyId);
     }
 
     public RepoConfig config() {

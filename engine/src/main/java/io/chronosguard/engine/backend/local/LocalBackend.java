@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +42,19 @@ public final class LocalBackend implements Backend {
     @Override
     public boolean exists() {
         return Files.isRegularFile(root.resolve(FileType.CONFIG.folder()));
+    }
+
+    /** Whether the folder is free for a new repository: absent, or an empty folder. */
+    public boolean isUnused() throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            return !entries.iterator().hasNext();
+        }
     }
 
     /** Creates the folders of a new repository, as restic init does (mode 0700). */

@@ -1,12 +1,15 @@
 package io.chronosguard.engine.repo.format;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * A key file under {@code keys/}: plain JSON holding the scrypt parameters and the master
- * key sealed with the password-derived user key. Field order is restic's.
+ * key sealed with the password-derived user key. Field order is restic's, and every field is
+ * written even when empty (restic's Go struct has no omitempty).
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"created", "username", "hostname", "kdf", "N", "r", "p", "salt", "data"})
 public record KeyFile(
         @JsonProperty("created") String created,
