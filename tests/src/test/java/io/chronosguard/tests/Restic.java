@@ -26,7 +26,8 @@ final class Restic {
         this.password = password;
     }
 
-    record Result(int exit, String out, String err) {
+    /** {@code rawOut} is stdout's bytes, for binary output such as {@code dump}. */
+    record Result(int exit, String out, String err, byte[] rawOut) {
     }
 
     Result run(String... args) {
@@ -46,13 +47,20 @@ final class Restic {
             }
             String err = java.nio.file.Files.readString(errFile);
             java.nio.file.Files.delete(errFile);
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), err);
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), err, out);
         } catch (IOException e) {
             throw new AssertionError("cannot run restic (install it: apt-get install restic)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Runs and asserts exit 0, returning stdout's bytes. */
+    byte[] okBytes(String... args) {
+        Result r = run(args);
+        assertEquals(0, r.exit(), () -> "restic " + String.join(" ", args) + " failed:\n" + r.err());
+        return r.rawOut();
     }
 
     /** Runs and asserts exit 0, returning stdout. */
