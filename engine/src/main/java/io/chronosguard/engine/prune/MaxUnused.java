@@ -62,6 +62,10 @@ public final class MaxUnused {
         };
     }
 
+    public boolean isUnlimited() {
+        return kind == Kind.UNLIMITED;
+    }
+
     @Override
     public String toString() {
         return text;

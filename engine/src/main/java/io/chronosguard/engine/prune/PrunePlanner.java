@@ -241,7 +241,7 @@ public final class PrunePlanner {
     private void chooseRepacks(List<PackUsage> candidates, long target, Decision d) {
         long maxUnusedAfter = opts.maxUnused().limit(t.usedSize);
         for (PackUsage p : candidates) {
-            boolean reachedUnusedSizeAfter = t.unusedSize - t.removeSize - t.repackRemoveSize < maxUnusedAfter;
+            boolean reachedUnusedSizeAfter = unusedAfterBelow(maxUnusedAfter);
             boolean reachedRepackSize = p.total() >= opts.maxRepackBytes() - t.repackSize;
             boolean largeEnough = p.total() >= target;
             if (reachedRepackSize) {
@@ -254,6 +254,18 @@ public final class PrunePlanner {
                 repack(p, d);
             }
         }
+    }
+
+    /**
+     * Whether the unused bytes left so far are below {@code limit}, computed as restic does it.
+     * Deleting and repacking packs also drops copies of duplicate blobs, which the unused
+     * count leaves out, so the difference can go below zero; restic's unsigned arithmetic then
+     * wraps to nearly 2^64, which is below no limit but "unlimited". Keep that: a negative
+     * difference must not stop the repacking.
+     */
+    private boolean unusedAfterBelow(long limit) {
+        long left = t.unusedSize - t.removeSize - t.repackRemoveSize;
+        return left >= 0 ? left < limit : opts.maxUnused().isUnlimited();
     }
 
     private void repack(PackUsage p, Decision d) {

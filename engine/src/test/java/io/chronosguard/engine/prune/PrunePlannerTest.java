@@ -168,6 +168,22 @@ class PrunePlannerTest {
         assertEquals(Set.of(a), plan("4000").repack(), "the limit must be above what stays");
     }
 
+    /**
+     * Regression: deleting pack b drops a duplicate copy, which the unused count leaves out, so
+     * "unused left" went negative and counted as below the limit, and c stayed although 0% was
+     * asked for. restic computes it unsigned: negative wraps to near 2^64, below only "unlimited".
+     */
+    @Test
+    void plan_duplicatesDroppedByDeletion_doNotStopRepacking() {
+        pack("a", data("x", 1000, true), data("y", 1000, true));
+        pack("b", data("x", 1000, true));
+        Id c = pack("c", data("z", 2000, true), data("w", 500, false));
+
+        assertEquals(Set.of(c), plan("0%").repack());
+        assertEquals(Set.of(c), plan("5%").repack());
+        assertEquals(Set.of(), plan("unlimited").repack());
+    }
+
     @Test
     void plan_duplicateInPackWithUsedBlobs_keepsThatCopyAndDropsTheOther() {
         Id main = pack("main", data("x", 1000, true), data("y", 1000, true));
