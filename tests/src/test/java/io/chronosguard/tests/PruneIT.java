@@ -65,6 +65,8 @@ class PruneIT {
     @TempDir
     static Path tmp;
     Path src;
+    /** Packs the second snapshot added to the ChronosGuard repository. */
+    Set<String> secondSnapshotPacks;
     /** Data packs the third (kept) snapshot added to the ChronosGuard repository. */
     Set<String> lastSnapshotPacks;
     /** Index files the third backup wrote into the ChronosGuard repository. */
@@ -88,9 +90,12 @@ class PruneIT {
         }
         SourceTree.randomFile(src.resolve("c.bin"), 3L << 19, rnd);
         Files.writeString(src.resolve("docs/small-3.txt"), "changed in the second snapshot\n");
+        Set<String> firstPacks = names(pristine("chronosguard").resolve("data"));
         for (String kind : KINDS) {
             backup(kind);
         }
+        secondSnapshotPacks = new TreeSet<>(names(pristine("chronosguard").resolve("data")));
+        secondSnapshotPacks.removeAll(firstPacks);
         Files.delete(src.resolve("b.bin"));
         Files.delete(src.resolve("c.bin"));
         SourceTree.randomFile(src.resolve("d.bin"), 1L << 20, rnd);
@@ -234,6 +239,45 @@ class PruneIT {
         assertNoLocks(repo);
         JsonNode snaps = JSON.readTree(new Restic(repo).ok("snapshots", "--json"));
         assertEquals(1, snaps.size());
+    }
+
+    /** Forgetting the middle snapshot: both others restore from the pruned copy exactly as from the original. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chronosguard", "restic-v2", "restic-v1"})
+    void prune_afterForgettingTheMiddleSnapshot_theOthersRestoreAsBefore(String kind) throws IOException {
+        Path repo = copy(kind);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(new Restic(repo).ok("snapshots", "--json")).forEach(n -> ids.add(n.get("id").asText()));
+        assertEquals(3, ids.size());
+        ok(repo, "forget", ids.get(1));
+        long before = bytes(repo.resolve("data"));
+
+        ok(repo, "prune", "--max-unused", "0%");
+
+        assertTrue(bytes(repo.resolve("data")) < before, "the data folder shrank");
+        assertResticCheckClean(repo);
+        assertResticFindsNothingToPrune(repo);
+        for (String id : List.of(ids.get(0), ids.get(2))) {
+            Path want = tmp.resolve("want-" + (++copies));
+            Path got = tmp.resolve("got-" + (++copies));
+            new Restic(pristine(kind)).ok("restore", id, "--target", want.toString());
+            new Restic(repo).ok("restore", id, "--target", got.toString());
+            TreeAssert.assertSameTree(want, got);
+        }
+    }
+
+    @Test
+    void prune_missingPackOfUnusedBlobs_isLeftOutOfTheNewIndex() throws IOException {
+        Path repo = copy("chronosguard");
+        ok(repo, "forget", "--keep-last", "1");
+        String gone = secondSnapshotPacks.iterator().next();
+        Files.delete(repo.resolve("data").resolve(gone.substring(0, 2)).resolve(gone));
+        assertEquals(1, new Restic(repo).run("check").exit(), "restic misses the pack before the prune");
+
+        Cli.Result r = ok(repo, "prune");
+
+        assertTrue(r.err().contains("pack " + gone + " is named by the index but missing"), r.err());
+        assertPrunedClean(repo);
     }
 
     @Test
