@@ -206,6 +206,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_badCatalogUrlWithPassword_messageBlanksThePassword() {
+        assertEquals(List.of(new Problem("catalog", "postgres://cg:***@db/cg", "flag --catalog",
+                        "must be a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db")),
+                problems(Map.of(), Map.of("--catalog", "postgres://cg:hunter2@db/cg")));
+    }
+
+    @Test
     void load_problems_messageHasOneLinePerProblem() throws IOException {
         Path file = write("cg.conf", "workers = 0", "pack-size = 500");
 
