@@ -68,18 +68,23 @@ public final class Catalog implements AutoCloseable {
         }
         HikariDataSource pool = pool(jdbcUrl, dialect, props);
         try {
-            Flyway.configure(Catalog.class.getClassLoader())
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .placeholders(dialect.placeholders())
-                    .load()
-                    .migrate();
+            migrate(pool, dialect);
         } catch (FlywayException e) {
             pool.close();
             throw new CatalogException("cannot update the schema of catalog " + redacted + ": "
                     + Redaction.oneLine(e), e);
         }
         return new Catalog(dialect, redacted, pool);
+    }
+
+    /** Brings the schema up to date (Flyway; the versioned scripts are in {@code db/migration}). */
+    private static void migrate(HikariDataSource pool, Dialect dialect) {
+        Flyway.configure(Catalog.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .load()
+                .migrate();
     }
 
     private static HikariDataSource pool(String jdbcUrl, Dialect dialect, Properties props) {
@@ -150,6 +155,11 @@ public final class Catalog implements AutoCloseable {
     /** Runs matching {@code query}, newest first, each with its errors. */
     public List<RunRecord> history(HistoryQuery query) {
         return read("read the run history", c -> rows.history(c, query));
+    }
+
+    /** How many runs match {@code query}'s filters (its limit and offset aside), for paging. */
+    public long count(HistoryQuery query) {
+        return read("count runs", c -> rows.count(c, query));
     }
 
     /** One run by id. */

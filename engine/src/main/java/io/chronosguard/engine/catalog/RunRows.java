@@ -173,7 +173,34 @@ final class RunRows {
     }
 
     List<RunRecord> history(Connection c, HistoryQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder(SELECT_RUNS).append(" WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(SELECT_RUNS).append(where(q)).append(" ORDER BY started_at DESC, id DESC");
+        // SQLite accepts OFFSET only after a LIMIT; -1 means no limit there, PostgreSQL takes ALL.
+        if (q.limit() > 0) {
+            sql.append(" LIMIT ").append(q.limit());
+        } else if (q.offset() > 0) {
+            sql.append(dialect == Dialect.SQLITE ? " LIMIT -1" : " LIMIT ALL");
+        }
+        if (q.offset() > 0) {
+            sql.append(" OFFSET ").append(q.offset());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindWhere(ps, q);
+            return withErrors(c, ps);
+        }
+    }
+
+    long count(Connection c, HistoryQuery q) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM runs" + where(q))) {
+            bindWhere(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String where(HistoryQuery q) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (q.since() != null) {
             sql.append(" AND started_at >= ?");
         }
@@ -183,25 +210,19 @@ final class RunRows {
         if (q.source() != null) {
             sql.append(" AND source = ?");
         }
-        sql.append(" ORDER BY started_at DESC, id DESC");
-        if (q.limit() > 0) {
-            sql.append(" LIMIT ?");
+        return sql.toString();
+    }
+
+    private void bindWhere(PreparedStatement ps, HistoryQuery q) throws SQLException {
+        int i = 1;
+        if (q.since() != null) {
+            dialect.setInstant(ps, i++, q.since());
         }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            if (q.since() != null) {
-                dialect.setInstant(ps, i++, q.since());
-            }
-            if (q.outcome() != null) {
-                ps.setString(i++, Outcome.parse(q.outcome()).wire());
-            }
-            if (q.source() != null) {
-                ps.setString(i++, RunSource.parse(q.source()).wire());
-            }
-            if (q.limit() > 0) {
-                ps.setInt(i, q.limit());
-            }
-            return withErrors(c, ps);
+        if (q.outcome() != null) {
+            ps.setString(i++, Outcome.parse(q.outcome()).wire());
+        }
+        if (q.source() != null) {
+            ps.setString(i, RunSource.parse(q.source()).wire());
         }
     }
 
