@@ -30,11 +30,13 @@ public final class Catalog implements AutoCloseable {
     private final String redactedUrl;
     private final HikariDataSource pool;
     private final RunRows rows;
+    private final ClusterRows cluster;
 
     private Catalog(Dialect dialect, String redactedUrl, HikariDataSource pool) {
         this.redactedUrl = redactedUrl;
         this.pool = pool;
         this.rows = new RunRows(dialect);
+        this.cluster = new ClusterRows(dialect);
     }
 
     /** Opens the catalog at {@code jdbcUrl}, credentials (if any) in the URL. */
@@ -192,27 +194,27 @@ public final class Catalog implements AutoCloseable {
     /** Adds per-directory results of a cluster run. */
     public void addDirectoryResults(long runId, List<DirectoryResult> results) {
         transaction("record directory results of run " + runId, c -> {
-            rows.insertDirectories(c, runId, results);
+            cluster.insertDirectories(c, runId, results);
             return null;
         });
     }
 
     /** The per-directory results of run {@code runId}, in the order recorded. */
     public List<DirectoryResult> directoryResults(long runId) {
-        return read("read directory results of run " + runId, c -> rows.directories(c, runId));
+        return read("read directory results of run " + runId, c -> cluster.directories(c, runId));
     }
 
     /** Records that node {@code nodeId} was seen at {@code seenAt} with this address and capabilities. */
     public void upsertNode(String nodeId, String address, String capabilitiesJson, Instant seenAt) {
         transaction("record node " + nodeId, c -> {
-            rows.upsertNode(c, nodeId, address, capabilitiesJson, seenAt);
+            cluster.upsertNode(c, nodeId, address, capabilitiesJson, seenAt);
             return null;
         });
     }
 
     /** Every node seen, by id. */
     public List<NodeRecord> nodes() {
-        return read("read nodes", rows::nodes);
+        return read("read nodes", cluster::nodes);
     }
 
     @Override
