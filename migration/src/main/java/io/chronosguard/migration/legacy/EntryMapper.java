@@ -15,8 +15,10 @@ import java.util.Map;
  * optional, and a wrong-typed one becomes unknown with a warning while the run is kept.
  */
 public final class EntryMapper {
-    /** Durations beyond this (about 3,000 years) give no end time. */
-    private static final double MAX_DURATION_SECONDS = 1e11;
+    /** Durations beyond this (about 31 years) give no end time: no backup idled that long. */
+    private static final double MAX_DURATION_SECONDS = 1e9;
+    /** The last instant a four-digit-year timestamp column holds. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ZoneId zone;
 
@@ -116,14 +118,23 @@ public final class EntryMapper {
             warnings.add("duration " + duration + " s is implausibly long; end time unknown");
             return null;
         }
-        long nanos = Math.round(duration * 1e9);
-        return start.plusNanos(nanos);
+        Instant end = start.plusNanos(Math.round(duration * 1e9));
+        if (end.isAfter(LATEST)) {
+            warnings.add("start + duration is after the year 9999; end time unknown");
+            return null;
+        }
+        return end;
     }
 
     private static String profile(JsonNode entry, List<String> warnings) {
         String p = string(entry, "profile", warnings);
         if (p == null || p.equals("Custom")) {
             return null; // "Custom" is the old dashboard's name for "no profile"
+        }
+        if (p.indexOf('\0') >= 0) {
+            // Databases' text types cannot hold NUL (PostgreSQL refuses it); the raw entry keeps it escaped.
+            warnings.add("profile holds a NUL character; shown as U+FFFD");
+            p = p.replace('\0', '\uFFFD');
         }
         return Text.hasLoneSurrogate(p) ? Text.replaceLoneSurrogates(p) : p;
     }

@@ -129,6 +129,24 @@ class EntryMapperTest {
     }
 
     @Test
+    void map_nulInProfile_replacedWithWarning() throws Exception {
+        EntryMapper.Result r = map(entry("\"profile\": \"a\\u0000b\""));
+
+        assertEquals("a\ufffdb", r.run().profile());
+        assertTrue(r.run().rawJson().contains("\"a\\u0000b\""), r.run().rawJson());
+        assertEquals(List.of("profile holds a NUL character; shown as U+FFFD"), r.warnings());
+    }
+
+    @Test
+    void map_durationPastYear9999_noEndTime() throws Exception {
+        EntryMapper.Result r = map("{\"date\": \"9999-12-31 10:00:00\", \"duration\": 86400}");
+
+        assertNull(r.run().finishedAt());
+        assertEquals(86400.0, r.run().durationSeconds());
+        assertEquals(1, r.warnings().size());
+    }
+
+    @Test
     void map_dateInDstGap_keptWithWarning() throws Exception {
         EntryMapper.Result r = map("{\"date\": \"2025-03-09 02:30:00\"}");
 
