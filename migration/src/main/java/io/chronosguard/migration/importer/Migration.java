@@ -5,6 +5,7 @@ import io.chronosguard.migration.legacy.LegacyFileReader;
 import io.chronosguard.migration.legacy.MappedRun;
 import io.chronosguard.migration.legacy.RejectedFileException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +32,12 @@ public final class Migration {
         this.reader = new LegacyFileReader(legacyZone);
     }
 
-    /** Reads every source file; nothing is written. */
+    /**
+     * Reads every source file; nothing is written.
+     *
+     * @throws IOException              naming the file that could not be read at all
+     * @throws IllegalArgumentException when {@code from} does not exist or is a folder without JSON files
+     */
     public Plan read(Path from) throws IOException {
         Sources sources = Sources.of(from);
         List<LegacyFile> accepted = new ArrayList<>();
@@ -48,6 +54,10 @@ public final class Migration {
                 }
             } catch (RejectedFileException e) {
                 rejected.add(e);
+            } catch (AccessDeniedException e) {
+                throw new IOException("cannot read " + file + ": permission denied", e);
+            } catch (IOException e) {
+                throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         List<MappedRun> runs = new ArrayList<>(distinct.values());
