@@ -152,6 +152,36 @@ class MigrateIT {
         assertEquals("2025-01-07T00:42:07Z", runs.get(50).get("started_at").asText());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Databases.class)
+    void migrate_oddEntries_skippedOrWarnedNeverAborting(Database db) throws IOException {
+        // Lone surrogates (undecodable file-name bytes) and NUL are not storable as text in
+        // PostgreSQL: they must arrive escaped in the raw entry and as U+FFFD in columns.
+        Path f = Files.writeString(tmp.resolve("odd-" + db.kind() + ".json"), "{\"history\": ["
+                + "{\"date\": \"2025-03-09 02:30:00\", \"profile\": \"caf\\udce9\", \"status\": \"Completed\"},"
+                + "{\"date\": \"2025-11-02 01:30:00\", \"profile\": \"a\\u0000b\", \"size\": \"big\"},"
+                + "{\"date\": \"2025-02-30 10:00:00\"},"
+                + "{\"dryRun\": true},"
+                + "{\"date\": \"2025-03-09T02:30:00\", \"profile\": \"caf\\udce9\", \"status\": \"Completed\"}"
+                + "]}");
+
+        Cli.Result r = cg(db, "migrate", "--from", f.toString(), "--legacy-zone", NY, "--json");
+
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        JsonNode report = json(r.out());
+        assertEquals(3, report.get("imported").asInt());
+        assertEquals(List.of(2, 3), indexes(report.get("skipped")));
+        assertTrue(report.get("warnings").size() >= 5, report.get("warnings").toString());
+        List<Map<String, Object>> rows = db.rows("SELECT started_at, profile, legacy_raw_json, bytes FROM runs"
+                + " ORDER BY started_at, legacy_raw_json");
+        assertEquals(Instant.parse("2025-03-09T07:30:00Z"), instant(rows.get(0).get("started_at"))); // gap: 03:30 EDT
+        assertEquals("caf\ufffd", rows.get(0).get("profile"));
+        assertTrue(((String) rows.get(0).get("legacy_raw_json")).contains("caf\\udce9"));
+        assertEquals(Instant.parse("2025-11-02T05:30:00Z"), instant(rows.get(2).get("started_at"))); // overlap: EDT
+        assertEquals("a\ufffdb", rows.get(2).get("profile"));
+        assertEquals(null, rows.get(2).get("bytes"));
+    }
+
     @Test
     void migrate_dryRunWithoutCatalog_createsNoCatalog() {
         Path state = tmp.resolve("state");
@@ -211,6 +241,12 @@ class MigrateIT {
             assertFalse(r.out().contains(db.password()) || r.err().contains(db.password()), "password printed");
         }
         return r;
+    }
+
+    private static List<Integer> indexes(JsonNode notices) {
+        List<Integer> out = new ArrayList<>();
+        notices.forEach(n -> out.add(n.get("index").asInt()));
+        return out;
     }
 
     private static JsonNode json(String text) {
