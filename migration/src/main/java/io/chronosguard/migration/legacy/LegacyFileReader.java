@@ -55,7 +55,7 @@ public final class LegacyFileReader {
 
     /** As {@link #read(Path, String)}, from a stream (which is not closed). */
     public LegacyFile read(InputStream in, String name) throws RejectedFileException, IOException {
-        try (JsonParser p = FACTORY.createParser(in)) {
+        try (JsonParser p = new ExtremeNumbers(FACTORY.createParser(in))) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new RejectedFileException(name, Rejection.EMPTY_FILE,

@@ -240,6 +240,40 @@ class LegacyFileReaderTest {
         }
     }
 
+    @Test
+    void read_numbersBeyondBigDecimal_fieldUnknownRunKept() throws Exception {
+        // Valid JSON that BigDecimal cannot hold; Python would have read inf / -inf / 0.0.
+        LegacyFile f = read(write("x.json", "{\"history\": [{\"date\": \"2025-03-01 10:00:00\","
+                + " \"size\": 1e9999999999, \"errors\": -1E+9999999999, \"duration\": 1e-9999999999}]}"));
+
+        MappedRun run = f.runs().get(0);
+        assertNull(run.bytes());
+        assertNull(run.errorCount());
+        assertEquals(0.0, run.durationSeconds());
+        assertEquals(2, f.warnings().size(), f.warnings().toString());
+        assertTrue(run.rawJson().contains("\"size\":Infinity"), run.rawJson());
+    }
+
+    @Test
+    void read_nonFiniteNumbers_fieldUnknownRunKept() throws Exception {
+        LegacyFile f = read(write("x.json", "{\"history\": [{\"date\": \"2025-03-01 10:00:00\","
+                + " \"duration\": NaN, \"size\": Infinity}]}"));
+
+        assertNull(f.runs().get(0).durationSeconds());
+        assertNull(f.runs().get(0).bytes());
+        assertEquals(2, f.warnings().size(), f.warnings().toString());
+    }
+
+    @Test
+    void read_parserLimits_malformedNotACrash() throws IOException {
+        // Jackson's stream limits (number length, nesting depth) guard memory; hitting one rejects the file.
+        assertRejected(Rejection.MALFORMED_JSON, write("long.json",
+                "{\"history\": [{\"date\": \"2025-03-01 10:00:00\", \"size\": " + "9".repeat(5000) + "}]}"));
+        assertRejected(Rejection.MALFORMED_JSON, write("deep.json",
+                "{\"history\": [{\"date\": \"2025-03-01 10:00:00\", \"x\": " + "[".repeat(5000)
+                        + "]".repeat(5000) + "}]}"));
+    }
+
     // --- accepted files and their contents ---
 
     @Test
