@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,8 @@ public final class EntryMapper {
             warnings.add("duration " + duration + " s is implausibly long; end time unknown");
             return null;
         }
-        Instant end = start.plusNanos(Math.round(duration * 1e9));
+        // Microseconds: what SQL timestamp columns hold, so the stored value is the one computed here.
+        Instant end = start.plusNanos(Math.round(duration * 1e9)).truncatedTo(ChronoUnit.MICROS);
         if (end.isAfter(LATEST)) {
             warnings.add("start + duration is after the year 9999; end time unknown");
             return null;

@@ -49,8 +49,7 @@ class LegacyFileReaderTest {
         assertEquals(Instant.parse("2025-06-24T23:55:13Z"), newest.startedAt());
         MappedRun oldest = runs.get(49); // "2025-01-06 19:42:07", winter: EST, UTC-5
         assertEquals(Instant.parse("2025-01-07T00:42:07Z"), oldest.startedAt());
-        assertEquals(Instant.parse("2025-01-07T00:42:07Z").plusNanos(Math.round(5892.468259334564 * 1e9)),
-                oldest.finishedAt());
+        assertEquals(Instant.parse("2025-01-07T02:20:19.468259Z"), oldest.finishedAt()); // + 5892.468259334564 s
     }
 
     @Test
