@@ -68,8 +68,11 @@ final class MigrateCommand implements Callable<Integer> {
         }
         if (!plan.importable()) {
             RejectedFileException first = plan.rejected().get(0);
-            throw new CliException(ExitCode.REJECTED, first.getMessage() + (plan.rejected().size() > 1
-                    ? " (and " + (plan.rejected().size() - 1) + " more rejected)" : "") + "; nothing imported");
+            String more = plan.rejected().size() > 1 ? " (and " + (plan.rejected().size() - 1) + " more rejected)" : "";
+            String hint = Files.isDirectory(from) && !plan.accepted().isEmpty()
+                    ? " (a folder imports all or nothing: move the file away, or import files one by one with --from FILE)"
+                    : "";
+            throw new CliException(ExitCode.REJECTED, first.getMessage() + more + "; nothing imported" + hint);
         }
         return mode == Report.Mode.VERIFY && !report.missing().isEmpty() ? ExitCode.FAILED : ExitCode.OK;
     }

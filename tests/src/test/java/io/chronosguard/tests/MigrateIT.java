@@ -97,7 +97,7 @@ class MigrateIT {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("chronosguard: " + old.resolve("backup_history.json") + ": MALFORMED_JSON: "),
                 r.err());
-        assertTrue(r.err().contains("nothing imported"), r.err());
+        assertTrue(r.err().contains("; nothing imported (a folder imports all or nothing: move the file away"), r.err());
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         assertEquals(50, db.count("SELECT COUNT(*) FROM runs"));
     }
