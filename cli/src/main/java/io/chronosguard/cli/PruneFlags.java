@@ -21,6 +21,12 @@ final class PruneFlags {
     @Option(names = "--repack-uncompressed", description = "Also repack packs holding uncompressed data (format v2).")
     boolean repackUncompressed;
 
+    @Option(names = "--repack-cacheable-only", description = "Only repack packs of trees (the ones a cache holds).")
+    boolean repackCacheableOnly;
+
+    @Option(names = "--repack-small", description = "Repack fully used packs below 80% of the pack size (10 or more).")
+    boolean repackSmall;
+
     /** The engine's options, or a usage error (exit 2) naming the bad flag and value. */
     PruneOptions toOptions(Settings settings) {
         MaxUnused unused = parse("--max-unused", () -> MaxUnused.parse(maxUnused));
@@ -28,7 +34,7 @@ final class PruneFlags {
                 : parse("--max-repack-size", () -> ByteSize.parse(maxRepackSize));
         BlobSaver.Compression compression = BlobSaver.Compression.valueOf(settings.compression().name());
         return parse("--repack-uncompressed", () -> new PruneOptions(unused, repack, repackUncompressed,
-                (int) settings.packSizeBytes(), compression));
+                (int) settings.packSizeBytes(), compression, repackCacheableOnly, repackSmall));
     }
 
     private static <T> T parse(String flag, java.util.function.Supplier<T> f) {

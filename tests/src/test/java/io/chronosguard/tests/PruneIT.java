@@ -299,8 +299,7 @@ class PruneIT {
         Path repo = copy("chronosguard");
         ok(repo, "forget", "--keep-last", "1");
         JsonNode plan = JSON.readTree(ok(repo, "prune", "--dry-run", "--json").out());
-        Set<String> repack = new TreeSet<>();
-        plan.at("/packs/repack").forEach(n -> repack.add(n.asText()));
+        Set<String> repack = ids(plan.at("/packs/repack"));
         assertTrue(plan.at("/repack_removes/blobs").asLong() > 0, plan.toString());
         assertTrue(plan.at("/to_repack/blobs").asLong() > plan.at("/repack_removes/blobs").asLong(),
                 "the repacked packs hold used blobs too: " + plan);
@@ -319,6 +318,27 @@ class PruneIT {
         fresh.removeAll(packsBefore);
         assertFalse(fresh.isEmpty(), "the used blobs went into new packs");
         assertPrunedClean(repo);
+    }
+
+    @Test
+    void prune_repackCacheableOnly_keepsPartlyUsedDataPacks() throws IOException {
+        Path repo = copy("chronosguard");
+        ok(repo, "forget", "--keep-last", "1");
+        Set<String> dataPacks = dataBlobPacks(repo);
+
+        JsonNode all = JSON.readTree(ok(repo, "prune", "--dry-run", "--json", "--max-unused", "0%").out());
+        JsonNode trees = JSON.readTree(ok(repo, "prune", "--dry-run", "--json", "--max-unused", "0%",
+                "--repack-cacheable-only").out());
+
+        assertTrue(ids(all.at("/packs/repack")).stream().anyMatch(dataPacks::contains), all.toString());
+        assertTrue(ids(trees.at("/packs/repack")).stream().noneMatch(dataPacks::contains), trees.toString());
+        assertEquals(all.at("/packs/delete"), trees.at("/packs/delete"), "unused packs go either way");
+    }
+
+    static Set<String> ids(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** Packs (by file name) that hold data blobs, as the repository's index says. */

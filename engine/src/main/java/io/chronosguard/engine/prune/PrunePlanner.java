@@ -162,7 +162,7 @@ public final class PrunePlanner {
 
     private Decision decide(Map<Id, PackUsage> packs, Map<Id, Long> storedPacks) {
         Decision d = new Decision();
-        long target = opts.packSize() / 25;
+        long target = opts.smallPackSize();
         List<PackUsage> candidates = new ArrayList<>();
         List<PackUsage> small = new ArrayList<>();
         Map<Id, PackUsage> notStored = new TreeMap<>(packs);
@@ -192,6 +192,8 @@ public final class PrunePlanner {
                 d.remove.add(id);
                 t.removeBlobs += p.unusedBlobs;
                 t.removeSize += p.unusedSize;
+            } else if (opts.repackCacheableOnly() && p.isData()) {
+                t.packsKeep++;
             } else if (p.unusedBlobs == 0 && !p.isMixed() && !p.mustCompress) {
                 if (size >= target) {
                     t.packsKeep++;

@@ -325,6 +325,30 @@ class PrunePlannerTest {
     }
 
     @Test
+    void plan_repackCacheableOnly_repacksTreePacksButKeepsDataPacks() {
+        Id trees = pack("t", tree("a", 2000, true), tree("b", 1000, false));
+        pack("d", data("c", 2000, true), data("d", 2000, false));
+
+        PrunePlan p = plan(new PruneOptions(MaxUnused.parse("0%"), Long.MAX_VALUE, false, PACK_SIZE,
+                BlobSaver.Compression.AUTO, true, false), 2);
+
+        assertEquals(Set.of(trees), p.repack());
+        assertEquals(1, p.stats().packsKeep());
+    }
+
+    @Test
+    void plan_repackSmall_countsPacksBelowEightyPercentAsSmall() {
+        for (int i = 0; i < 10; i++) {
+            pack("p" + i, data("s" + i, 5000, true));
+        }
+        PruneOptions small = new PruneOptions(MaxUnused.parse("5%"), Long.MAX_VALUE, false, PACK_SIZE,
+                BlobSaver.Compression.AUTO, false, true);
+
+        assertEquals(Set.of(), plan("5%").repack(), "5,000 bytes is above 4% of 25,000");
+        assertEquals(10, plan(small, 2).repack().size(), "but below 80%");
+    }
+
+    @Test
     void plan_packWithDataAndTrees_isRepackedAsMixed() {
         Id mixed = pack("m", data("d", 2000, true), tree("t", 2000, true));
 
