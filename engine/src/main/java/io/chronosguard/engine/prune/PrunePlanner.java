@@ -34,7 +34,7 @@ public final class PrunePlanner {
 
     private final PruneOptions opts;
     private final int repoVersion;
-    private final Tally t = new Tally();
+    private final PruneTally t = new PruneTally();
 
     private PrunePlanner(PruneOptions opts, int repoVersion) {
         this.opts = opts;
@@ -167,45 +167,65 @@ public final class PrunePlanner {
         List<PackUsage> small = new ArrayList<>();
         Map<Id, PackUsage> notStored = new TreeMap<>(packs);
         for (Map.Entry<Id, Long> e : new TreeMap<>(storedPacks).entrySet()) {
-            Id id = e.getKey();
-            long size = e.getValue();
-            PackUsage p = notStored.remove(id);
+            PackUsage p = notStored.remove(e.getKey());
             if (p == null) {
-                d.unreferenced.add(id);
-                t.unreferencedSize += size;
-                continue;
-            }
-            if (p.total() != size && p.usedBlobs != 0) {
-                throw new CorruptDataException("pack " + id.hex() + " has " + size + " bytes, but its index entries"
-                        + " add up to " + p.total() + "; prune refuses to run, nothing was changed"
-                        + " (restic rebuild-index repairs the index)");
-            }
-            if (p.usedBlobs == 0) {
-                t.packsUnused++;
-            } else if (p.unusedBlobs == 0) {
-                t.packsUsed++;
+                d.unreferenced.add(e.getKey());
+                t.unreferencedSize += e.getValue();
             } else {
-                t.packsPartlyUsed++;
-            }
-            p.mustCompress = repoVersion >= 2 && (p.isTree() || opts.repackUncompressed()) && p.uncompressed;
-            if (p.usedBlobs == 0) {
-                d.remove.add(id);
-                t.removeBlobs += p.unusedBlobs;
-                t.removeSize += p.unusedSize;
-            } else if (opts.repackCacheableOnly() && p.isData()) {
-                t.packsKeep++;
-            } else if (p.unusedBlobs == 0 && !p.isMixed() && !p.mustCompress) {
-                if (size >= target) {
-                    t.packsKeep++;
-                } else {
-                    small.add(p);
-                }
-            } else {
-                candidates.add(p);
+                classify(p, e.getValue(), target, d, candidates, small);
             }
         }
+        dropMissing(notStored.values(), d);
+        if (small.size() < MIN_SMALL_PACKS) {
+            t.packsKeep += small.size();
+        } else {
+            candidates.addAll(small);
+        }
+        candidates.sort(repackOrder(target));
+        chooseRepacks(candidates, target, d);
+        t.packsUnreferenced = d.unreferenced.size();
+        t.packsRepack = d.repack.size();
+        t.packsRemove = d.remove.size();
+        return d;
+    }
+
+    /** Decides for a stored pack the index names: delete, keep, or consider for repacking. */
+    private void classify(PackUsage p, long size, long target, Decision d, List<PackUsage> candidates,
+            List<PackUsage> small) {
+        if (p.total() != size && p.usedBlobs != 0) {
+            throw new CorruptDataException("pack " + p.id.hex() + " has " + size + " bytes, but its index entries"
+                    + " add up to " + p.total() + "; prune refuses to run, nothing was changed"
+                    + " (restic rebuild-index repairs the index)");
+        }
+        if (p.usedBlobs == 0) {
+            t.packsUnused++;
+        } else if (p.unusedBlobs == 0) {
+            t.packsUsed++;
+        } else {
+            t.packsPartlyUsed++;
+        }
+        p.mustCompress = repoVersion >= 2 && (p.isTree() || opts.repackUncompressed()) && p.uncompressed;
+        if (p.usedBlobs == 0) {
+            d.remove.add(p.id);
+            t.removeBlobs += p.unusedBlobs;
+            t.removeSize += p.unusedSize;
+        } else if (opts.repackCacheableOnly() && p.isData()) {
+            t.packsKeep++;
+        } else if (p.unusedBlobs == 0 && !p.isMixed() && !p.mustCompress) {
+            if (size >= target) {
+                t.packsKeep++;
+            } else {
+                small.add(p);
+            }
+        } else {
+            candidates.add(p);
+        }
+    }
+
+    /** Packs the index names but the backend lacks: dropped when unneeded, else prune refuses. */
+    private void dropMissing(Collection<PackUsage> missing, Decision d) {
         List<Id> missingNeeded = new ArrayList<>();
-        for (PackUsage p : notStored.values()) {
+        for (PackUsage p : missing) {
             if (p.usedBlobs == 0) {
                 d.missing.add(p.id);
                 t.removeBlobs += p.unusedBlobs;
@@ -219,17 +239,6 @@ public final class PrunePlanner {
                     + " missing from the repository (" + sample(missingNeeded.stream().map(Id::hex).toList())
                     + "); prune refuses to run to prevent (more) data loss, nothing was changed");
         }
-        if (small.size() < MIN_SMALL_PACKS) {
-            t.packsKeep += small.size();
-        } else {
-            candidates.addAll(small);
-        }
-        candidates.sort(repackOrder(target));
-        chooseRepacks(candidates, target, d);
-        t.packsUnreferenced = d.unreferenced.size();
-        t.packsRepack = d.repack.size();
-        t.packsRemove = d.remove.size();
-        return d;
     }
 
     /** Trees and mixed packs first, then packs below the small size, then by falling unused/total ratio. */
@@ -281,36 +290,5 @@ public final class PrunePlanner {
     private static String sample(List<String> items) {
         String shown = items.stream().limit(5).collect(Collectors.joining(", "));
         return items.size() > 5 ? shown + " and " + (items.size() - 5) + " more" : shown;
-    }
-
-    /** The counters restic keeps while planning. */
-    private static final class Tally {
-        long usedBlobs;
-        long usedSize;
-        long duplicateBlobs;
-        long duplicateSize;
-        long unusedBlobs;
-        long unusedSize;
-        long removeBlobs;
-        long removeSize;
-        long repackBlobs;
-        long repackSize;
-        long repackRemoveBlobs;
-        long repackRemoveSize;
-        long unreferencedSize;
-        long packsUsed;
-        long packsPartlyUsed;
-        long packsUnused;
-        long packsUnreferenced;
-        long packsKeep;
-        long packsRepack;
-        long packsRemove;
-
-        PruneStats stats() {
-            return new PruneStats(usedBlobs, usedSize, duplicateBlobs, duplicateSize, unusedBlobs, unusedSize,
-                    removeBlobs, removeSize, repackBlobs, repackSize, repackRemoveBlobs, repackRemoveSize,
-                    unreferencedSize, packsUsed, packsPartlyUsed, packsUnused, packsUnreferenced, packsKeep,
-                    packsRepack, packsRemove);
-        }
     }
 }
