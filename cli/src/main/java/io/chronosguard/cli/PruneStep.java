@@ -39,7 +39,7 @@ final class PruneStep {
         if (!removed.isEmpty()) {
             progress.say(removed.size() + " snapshots have been removed, running prune");
         }
-        Pruner pruner = new Pruner(repo, options, progress);
+        Pruner pruner = new Pruner(repo, options, progress, Math.max(1, ctx.settings().workers()));
         PrunePlan plan = pruner.plan(removed);
         if (json) {
             out.println(PruneReport.json(plan, dryRun));

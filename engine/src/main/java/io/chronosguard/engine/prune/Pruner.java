@@ -34,13 +34,27 @@ public final class Pruner {
     private final Repository repo;
     private final PruneOptions opts;
     private final PruneListener listener;
+    private final int threads;
     private MasterIndex index;
     private List<Id> indexFiles;
 
+    /** A pruner that repacks one pack at a time. */
     public Pruner(Repository repo, PruneOptions opts, PruneListener listener) {
+        this(repo, opts, listener, 1);
+    }
+
+    /**
+     * A pruner that repacks {@code threads} packs at once (reading, verifying, compressing and
+     * sealing are CPU work); the listener must then take calls from several threads.
+     */
+    public Pruner(Repository repo, PruneOptions opts, PruneListener listener, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.repo = repo;
         this.opts = opts;
         this.listener = listener;
+        this.threads = threads;
     }
 
     /** Plans a prune that treats the snapshots in {@code ignoreSnapshots} as already gone. */
@@ -96,7 +110,7 @@ public final class Pruner {
         Repacker.Result repacked = new Repacker.Result(List.of(), List.of());
         if (!plan.repack().isEmpty()) {
             listener.starting(PrunePhase.REPACK);
-            repacked = new Repacker(repo, index, opts, listener).repack(plan.repack(), plan.keepBlobs(),
+            repacked = new Repacker(repo, index, opts, listener, threads).repack(plan.repack(), plan.keepBlobs(),
                     plan.missingUnneeded());
             listener.finished(PrunePhase.REPACK);
         }

@@ -14,11 +14,15 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Copies the blobs prune keeps out of the packs it repacks into new packs: reads each pack
@@ -36,12 +40,15 @@ final class Repacker {
     private final MasterIndex index;
     private final PruneOptions opts;
     private final PruneListener listener;
+    private final int threads;
 
-    Repacker(Repository repo, MasterIndex index, PruneOptions opts, PruneListener listener) {
+    /** {@code threads} packs are read and repacked at once; the listener is called from those threads. */
+    Repacker(Repository repo, MasterIndex index, PruneOptions opts, PruneListener listener, int threads) {
         this.repo = repo;
         this.index = index;
         this.opts = opts;
         this.listener = listener;
+        this.threads = threads;
     }
 
     Result repack(Set<Id> packs, Set<BlobHandle> keepBlobs, Set<Id> unavailable) {
@@ -54,26 +61,23 @@ final class Repacker {
         MasterIndex fresh = new MasterIndex();
         IndexSaver indexSaver = new IndexSaver(repo);
         BlobSaver saver = new BlobSaver(repo, fresh, indexSaver, opts.packSize(), opts.compression());
-        Set<BlobHandle> todo = new HashSet<>(keepBlobs);
-        for (Id pack : new TreeSet<>(packs)) {
-            List<PackedBlob> wanted = new ArrayList<>();
-            for (PackedBlob b : byPack.getOrDefault(pack, List.of())) {
-                if (todo.contains(PrunePlanner.handle(b))) {
-                    wanted.add(b);
-                }
+        // claimed with remove(): a blob kept from two repacked packs is stored once
+        Set<BlobHandle> todo = ConcurrentHashMap.newKeySet();
+        todo.addAll(keepBlobs);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "repack");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (Id pack : new TreeSet<>(packs)) {
+                List<PackedBlob> blobs = byPack.getOrDefault(pack, List.of());
+                work.add(pool.submit(() -> repackOne(pack, blobs, todo, saver, unavailable)));
             }
-            if (wanted.isEmpty()) {
-                continue;
-            }
-            wanted.sort(Comparator.comparingLong(PackedBlob::offset));
-            byte[] bytes = load(pack);
-            for (PackedBlob b : wanted) {
-                if (todo.remove(PrunePlanner.handle(b))) {
-                    byte[] plain = decode(b, bytes, unavailable);
-                    saver.save(b.type(), b.id(), plain, plain.length);
-                }
-            }
-            listener.packRepacked(pack, wanted.size());
+            awaitAll(work);
+        } finally {
+            pool.shutdownNow();
         }
         saver.flush();
         if (!todo.isEmpty()) {
@@ -81,6 +85,50 @@ final class Repacker {
                     + todo.iterator().next());
         }
         return new Result(fresh.all(), indexSaver.written());
+    }
+
+    /** Reads one pack (unless none of its blobs is still wanted) and stores its wanted blobs anew. */
+    private void repackOne(Id pack, List<PackedBlob> blobs, Set<BlobHandle> todo, BlobSaver saver,
+            Set<Id> unavailable) {
+        List<PackedBlob> wanted = new ArrayList<>();
+        for (PackedBlob b : blobs) {
+            if (todo.contains(PrunePlanner.handle(b))) {
+                wanted.add(b);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        wanted.sort(Comparator.comparingLong(PackedBlob::offset));
+        byte[] bytes = load(pack);
+        int stored = 0;
+        for (PackedBlob b : wanted) {
+            if (todo.remove(PrunePlanner.handle(b))) {
+                byte[] plain = decode(b, bytes, unavailable);
+                saver.save(b.type(), b.id(), plain, plain.length);
+                stored++;
+            }
+        }
+        listener.packRepacked(pack, stored);
+    }
+
+    /** Waits for every task; the first failure is rethrown as it was thrown. */
+    private static void awaitAll(List<Future<?>> work) {
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                work.forEach(w -> w.cancel(true));
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("repacking failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                work.forEach(w -> w.cancel(true));
+                throw new IllegalStateException("interrupted while repacking", e);
+            }
+        }
     }
 
     private byte[] load(Id pack) {

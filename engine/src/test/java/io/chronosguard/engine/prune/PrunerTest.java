@@ -120,7 +120,7 @@ class PrunerTest {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         PrunePlan plan;
         try (Repository repo = open(new Recording(new LocalBackend(repoDir), log))) {
-            Pruner pruner = new Pruner(repo, zeroUnused(), PruneListener.NONE);
+            Pruner pruner = new Pruner(repo, zeroUnused(), PruneListener.NONE, 2);
             plan = pruner.plan(List.of());
             assertEquals(Set.of(orphan), plan.unreferenced());
             assertFalse(plan.repack().isEmpty(), "the first snapshot's packs are partly used");
