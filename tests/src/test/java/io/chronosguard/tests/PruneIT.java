@@ -447,6 +447,58 @@ class PruneIT {
         assertPrunedClean(repo);
     }
 
+    /**
+     * The real thing: prune in its own JVM, killed with SIGKILL as soon as the repository shows
+     * it reached a point (its first deletion, its first new index file, from repacking or the
+     * rewrite, its first deleted old index file). After {@code restic unlock} (which must see our lock as stale: same host,
+     * dead PID), restic checks the repository clean and restores it; a second prune finishes.
+     */
+    @ParameterizedTest(name = "killed after {0}")
+    @ValueSource(strings = {"orphan deleted", "index file added", "old index deleted"})
+    void prune_killedMidway_leavesRepositoryResticAccepts(String point) throws Exception {
+        Path repo = copy("chronosguard");
+        ok(repo, "forget", "--keep-last", "1");
+        Set<String> orphans = interruptedBackup(repo);
+        Set<String> oldIndex = names(repo.resolve("index"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.chronosguard.cli.Main",
+                "-r", repo.toString(), "prune", "--max-unused", "0%");
+        pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
+        pb.environment().put("CHRONOSGUARD_STATE_DIR", tmp.resolve("state").toString());
+        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("killed-prune.log").toFile());
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!reached(point, repo, orphans, oldIndex)) {
+                assertTrue(p.isAlive(), () -> "prune ended before " + point + ": " + read(tmp.resolve("killed-prune.log")));
+                assertTrue(System.nanoTime() < deadline, "prune did not reach " + point + " within 120 s");
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+        } finally {
+            p.destroyForcibly();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        }
+        new Restic(repo).ok("unlock");
+        assertNoLocks(repo);
+        String check = new Restic(repo).ok("check", "--read-data");
+        assertTrue(check.contains("no errors were found"), check);
+        assertRestoresSource(repo);
+
+        ok(repo, "prune", "--max-unused", "0%");
+        assertPrunedClean(repo);
+    }
+
+    private static boolean reached(String point, Path repo, Set<String> orphans, Set<String> oldIndex)
+            throws IOException {
+        Set<String> index = names(repo.resolve("index"));
+        return switch (point) {
+            case "orphan deleted" -> !names(repo.resolve("data")).containsAll(orphans);
+            case "index file added" -> !oldIndex.containsAll(index);
+            case "old index deleted" -> !index.containsAll(oldIndex);
+            default -> throw new IllegalArgumentException(point);
+        };
+    }
+
     @Test
     void prune_packOfUsedBlobsMissing_refusesWithExit13AndChangesNothing() throws IOException {
         Path repo = copy("chronosguard");
