@@ -170,6 +170,7 @@
 
   function chartPoint(time, value) {
     if (typeof Chart === 'undefined') return;
+    $('chart-box').hidden = false;
     if (!state.chart) {
       state.chart = new Chart($('throughput-chart'), {
         type: 'line',
