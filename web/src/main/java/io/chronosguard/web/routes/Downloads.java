@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Downloads {
     private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
-    /** Chunks queued ahead of the client: with 64 KiB chunks, at most 256 KiB per download. */
+    /** Chunks queued ahead of the client (64 KiB each); with the stream's own buffer, about 1 MiB per download. */
     static final int QUEUE_CHUNKS = 4;
     static final Duration STALL_LIMIT = Duration.ofMinutes(5);
 

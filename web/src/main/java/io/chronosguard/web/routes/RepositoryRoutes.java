@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
+import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeout;
 
 import io.chronosguard.engine.dump.Dumper;
 import io.chronosguard.engine.dump.Selection;
@@ -28,6 +29,7 @@ import io.chronosguard.web.dto.SnapshotDto;
 import io.chronosguard.web.dto.TreeEntry;
 import io.chronosguard.web.dto.TreeListing;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,10 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class RepositoryRoutes implements RouteSet {
     static final int MAX_PAGE_SIZE = 500;
+    /** Pekko answers 503 after 20 s by default; a search over many snapshots may take longer. */
+    static final Duration SEARCH_TIMEOUT = Duration.ofMinutes(5);
+    /** The restore answers when done, which for a large snapshot takes a while. */
+    static final Duration RESTORE_TIMEOUT = Duration.ofHours(12);
 
     private final RepositoryAccess access;
     private final Executor blocking;
@@ -64,9 +70,10 @@ public final class RepositoryRoutes implements RouteSet {
         return pathPrefix("api", () -> concat(
                 path("snapshots", () -> get(() -> auth.reader(role -> async(this::snapshots)))),
                 pathPrefix("snapshots", () -> pathPrefix(PathMatchers.segment(), id -> snapshot(auth, id))),
-                path("search", () -> get(() -> auth.reader(role -> searchRoute()))),
-                path("restore", () -> post(() -> auth.admin(() -> WebJson.body(RestoreRequest.class,
-                        req -> async(() -> restore(req))))))));
+                path("search", () -> get(() -> auth.reader(role -> withRequestTimeout(SEARCH_TIMEOUT,
+                        this::searchRoute)))),
+                path("restore", () -> post(() -> auth.admin(() -> withRequestTimeout(RESTORE_TIMEOUT,
+                        () -> WebJson.body(RestoreRequest.class, req -> async(() -> restore(req)))))))));
     }
 
     private Route snapshot(ApiAuth auth, String id) {
