@@ -10,6 +10,7 @@ import io.chronosguard.web.WebServer;
 import io.chronosguard.web.routes.BrowseRoutes;
 import io.chronosguard.web.routes.Downloads;
 import io.chronosguard.web.routes.HealthRoutes;
+import io.chronosguard.web.routes.HistoryRoutes;
 import io.chronosguard.web.routes.RepositoryAccess;
 import io.chronosguard.web.routes.RepositoryRoutes;
 import io.chronosguard.web.routes.StaticRoutes;
@@ -66,11 +67,13 @@ final class ServeCommand implements Callable<Integer> {
         // Logging set up before Pekko starts, so SLF4J does not warn about replayed early calls.
         LoggerFactory.getLogger(ServeCommand.class);
         ExecutorService blocking = Executors.newCachedThreadPool(daemonThreads());
+        HistoryRoutes history = new HistoryRoutes(ctx::openCatalog, blocking);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "chronosguard",
                 ConfigFactory.parseString(PEKKO_CONFIG).withFallback(ConfigFactory.load()));
         try {
             ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
-            WebServer.Binding binding = bind(server(ctx, repo, settings, at, auth, blocking, system), at);
+            WebServer.Binding binding = bind(server(ctx, repo, settings, at, auth, blocking, system)
+                    .add(history).build(), at);
             ctx.out().println("serving " + ctx.repositoryPath() + " at " + binding.url() + "/ (Ctrl-C to stop)");
             ctx.out().flush();
             system.getWhenTerminated().toCompletableFuture().get();
@@ -84,11 +87,12 @@ final class ServeCommand implements Callable<Integer> {
             system.terminate();
             blocking.shutdownNow();
             system.getWhenTerminated().toCompletableFuture().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
+            history.close();
             repo.close();
         }
     }
 
-    private static WebServer server(CliContext ctx, Repository repo, Settings settings, HostPort at, ApiAuth auth,
+    private static WebServer.Builder server(CliContext ctx, Repository repo, Settings settings, HostPort at, ApiAuth auth,
             ExecutorService blocking, ActorSystem<Void> system) {
         RepositoryAccess access = new RepositoryAccess(repo, Clock.systemUTC(), Host.current());
         String node = Host.current().hostname();
@@ -98,8 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                 .add(new BrowseRoutes(node, blocking))
                 .add(new ProgressSocket(new IdleProgress(node, at.toString(), ctx.repositoryPath(), List.of("serve"),
                         Clock.systemUTC())))
-                .add(new StaticRoutes())
-                .build();
+                .add(new StaticRoutes());
     }
 
     private static WebServer.Binding bind(WebServer server, HostPort at) throws InterruptedException {

@@ -55,12 +55,16 @@ class WebApiIT {
         src2 = Files.createDirectories(tmp.resolve("restic-source"));
         SourceTree.create(src, 5);
         Files.writeString(src2.resolve("made-by-restic.txt"), "restic wrote this snapshot\n");
-        assertEquals(0, Cli.withPassword("-r", repo.toString(), "init").exit());
-        Cli.Result b = Cli.withPassword("-r", repo.toString(), "backup", src.toString());
+        // Its own state dir, so the history catalog holds only this class's backup.
+        Map<String, String> env = Map.of("CHRONOSGUARD_PASSWORD", Restic.PASSWORD,
+                "CHRONOSGUARD_STATE_DIR", tmp.resolve("state").toString());
+        assertEquals(0, Cli.run(env, "-r", repo.toString(), "init").exit());
+        Cli.Result b = Cli.run(env, "-r", repo.toString(), "backup", src.toString());
         assertEquals(0, b.exit(), b.err());
         new Restic(repo).ok("backup", src2.toString());
-        server = Served.start(repo, Map.of("CHRONOSGUARD_PASSWORD", Restic.PASSWORD,
-                "CHRONOSGUARD_API_TOKEN", ADMIN, "CHRONOSGUARD_VIEWER_TOKEN", VIEWER));
+        Map<String, String> serveEnv = new java.util.HashMap<>(env);
+        serveEnv.putAll(Map.of("CHRONOSGUARD_API_TOKEN", ADMIN, "CHRONOSGUARD_VIEWER_TOKEN", VIEWER));
+        server = Served.start(repo, serveEnv);
     }
 
     @AfterAll
@@ -258,6 +262,22 @@ class WebApiIT {
         assertError(get("/api/browse?path=relative", ADMIN), 400, "query parameter \"path\": must be an absolute path");
         assertError(get("/api/browse?path=" + q(tmp + "/nope"), ADMIN), 404, "does not exist");
         assertError(get("/api/browse?path=" + q(src + "/big.bin"), ADMIN), 400, "is not a folder");
+    }
+
+    @Test
+    void history_listsTheRunTheCatalogRecorded() throws Exception {
+        JsonNode runs = json(get("/api/history", VIEWER), 200);
+        assertEquals(1, runs.size(), runs.toString());
+        JsonNode run = runs.get(0);
+        assertEquals("chronosguard", run.get("source").asText());
+        assertEquals("success", run.get("outcome").asText());
+        assertTrue(snapshotOf(src).startsWith(run.get("snapshotId").asText()), run.toString());
+        assertEquals(List.of(src.toString()), toList(run.get("paths")));
+        assertEquals(0, json(get("/api/history?outcome=failed", VIEWER), 200).size());
+        assertError(get("/api/history", null), 401, "no API token");
+        assertError(get("/api/history?outcome=bogus", VIEWER), 400, "query parameter \"outcome\"");
+        assertError(get("/api/history?since=yesterday", VIEWER), 400, "query parameter \"since\"");
+        assertError(get("/api/history?limit=0", VIEWER), 400, "query parameter \"limit\"");
     }
 
     @Test

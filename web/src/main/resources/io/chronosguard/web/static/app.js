@@ -92,6 +92,7 @@
     $('logout').hidden = false;
     connect();
     loadSnapshots();
+    loadHistory();
     if (session.role === 'admin') browsePicker(state.picker);
   }
 
@@ -204,6 +205,34 @@
     } catch (e) {
       $('snapshots').tBodies[0].textContent = '';
       $('snapshots-card').appendChild(el('p', 'Cannot list snapshots: ' + e.message, 'error'));
+    }
+  }
+
+  async function loadHistory() {
+    const tb = $('history').tBodies[0];
+    try {
+      const runs = await api('GET', '/api/history?limit=20');
+      fill(tb, runs, (r) => {
+        const tr = el('tr');
+        tr.appendChild(el('td', new Date(r.startedAt).toLocaleString()));
+        tr.appendChild(el('td', r.outcome));
+        tr.appendChild(el('td', r.source));
+        tr.appendChild(el('td', r.paths.join(', '), 'path'));
+        tr.appendChild(el('td', r.files === null ? '—' : r.files));
+        tr.appendChild(el('td', r.dataAdded === null ? '—' : bytes(r.dataAdded)));
+        tr.appendChild(el('td', r.durationSeconds === null ? '—' : duration(r.durationSeconds)));
+        tr.appendChild(el('td', r.errorCount === null ? '—' : r.errorCount));
+        const snap = el('td');
+        if (r.snapshotId) {
+          const a = el('a', r.snapshotId.substring(0, 8)); a.href = '#';
+          a.addEventListener('click', (ev) => { ev.preventDefault(); openTree(r.snapshotId, '/'); });
+          snap.appendChild(a);
+        }
+        tr.appendChild(snap);
+        return tr;
+      });
+    } catch (e) {
+      fill(tb, [e.message], (m) => { const tr = el('tr'); const td = el('td', m); td.colSpan = 9; tr.appendChild(td); return tr; });
     }
   }
 
