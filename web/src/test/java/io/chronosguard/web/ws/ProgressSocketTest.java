@@ -128,6 +128,11 @@ class ProgressSocketTest {
     }
 
     @Test
+    void server_withoutHost_listensOnLoopbackOnly() {
+        assertTrue(binding.address().getAddress().isLoopbackAddress(), binding.address().toString());
+    }
+
+    @Test
     void connect_withoutValidToken_isRefusedWith401() {
         CompletionException e = assertThrows(CompletionException.class, () -> connect("wrong", new Collector()));
         WebSocketHandshakeException h = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
