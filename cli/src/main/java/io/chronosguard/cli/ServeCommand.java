@@ -110,8 +110,11 @@ final class ServeCommand implements Callable<Integer> {
             return server.start().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            throw new CliException(ExitCode.IO, "cannot listen on " + at + ": "
-                    + (c.getMessage() != null ? c.getMessage() : c.toString()));
+            while (c.getCause() != null && c.getCause() != c) {
+                c = c.getCause();
+            }
+            String why = c.getMessage() != null ? c.getMessage().replaceFirst("^\\[[^]]*\\] ", "") : c.toString();
+            throw new CliException(ExitCode.IO, "cannot listen on " + at + ": " + why);
         } catch (TimeoutException e) {
             throw new CliException(ExitCode.IO, "cannot listen on " + at + ": no answer within "
                     + Duration.ofSeconds(30).toSeconds() + " s");

@@ -63,7 +63,7 @@ class ServeIT {
             Cli.Result r = Cli.run(Map.of("CHRONOSGUARD_PASSWORD", Restic.PASSWORD, "CHRONOSGUARD_API_TOKEN", "t"),
                     "-r", repo.toString(), "serve", "--http", at);
             assertEquals(15, r.exit(), r.err());
-            assertTrue(r.err().startsWith("chronosguard: cannot listen on " + at + ": "), r.err());
+            assertEquals("chronosguard: cannot listen on " + at + ": Address already in use\n", r.err());
             assertEquals(1, r.err().lines().filter(l -> l.startsWith("chronosguard:")).count(), r.err());
             assertFalse(r.err().contains("\tat "), r.err());
         }
