@@ -1,5 +1,8 @@
 package io.chronosguard.web.ws;
 
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.handleWebSocketMessages;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 
@@ -14,13 +17,15 @@ import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * {@code /ws?token=...}: a WebSocket of {@link ProgressUpdate}s as JSON text messages. The
+ * {@code /ws?token=...}: a WebSocket of {@link ProgressUpdate}s as JSON text messages (and
+ * {@code GET /api/status}, the current one as a plain response). The
  * current state is sent at once, then every {@code interval} if it changed, and at least
  * every {@code heartbeat} anyway (so proxies keep the connection open).
  *
@@ -51,9 +56,13 @@ public final class ProgressSocket implements RouteSet {
         this.heartbeatTicks = Math.max(1, heartbeat.toMillis() / interval.toMillis());
     }
 
+    /** {@code /ws}, and {@code GET /api/status}: the same state once, for scripts. */
     @Override
     public Route route(ApiAuth auth) {
-        return path("ws", () -> auth.reader(role -> handleWebSocketMessages(flow())));
+        return concat(
+                path("ws", () -> auth.reader(role -> handleWebSocketMessages(flow()))),
+                path(PathMatchers.segment("api").slash("status"), () -> get(() -> auth.reader(role ->
+                        complete(WebJson.ok(source.current()))))));
     }
 
     /** Incoming messages are read and ignored; the outgoing side ends when the client leaves. */

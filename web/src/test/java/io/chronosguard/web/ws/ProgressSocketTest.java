@@ -18,6 +18,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +127,22 @@ class ProgressSocketTest {
         STATE.set(update(43, "paused", 0));
         assertEquals("paused", c.until(43).get("state").asText());
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
+    void status_givesTheCurrentStateToReaders() throws Exception {
+        STATE.set(update(77, "paused", 0));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + binding.address().getPort() + "/api/status"))
+                .header("Authorization", "Bearer view").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode n = WebJson.mapper().readTree(r.body());
+        assertEquals(77, n.get("seq").asLong());
+        assertEquals("paused", n.get("state").asText());
+        HttpResponse<String> anon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + binding.address().getPort() + "/api/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anon.statusCode());
     }
 
     @Test
