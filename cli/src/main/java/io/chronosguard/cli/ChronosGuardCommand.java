@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
         description = "Parallel, distributed backup into restic-format (v2) repositories.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
                 RestoreCommand.class, KeyCommand.class, ForgetCommand.class, DumpCommand.class, DiffCommand.class,
-                StatsCommand.class, HistoryCommand.class, ServeCommand.class,
+                StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
                 + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error,"
-                + " 16 repository already exists (init)."})
+                + " 16 repository already exists (init), 17 a legacy file was rejected (migrate)."})
 public final class ChronosGuardCommand implements Runnable {
     private final CliContext ctx;
 

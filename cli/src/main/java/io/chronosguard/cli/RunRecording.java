@@ -79,7 +79,8 @@ final class RunRecording implements ArchiverListener, AutoCloseable {
         record(sofar(Outcome.FAILED, all));
     }
 
-    private synchronized void cancelled() {
+    /** Ctrl-C (the JVM is shutting down) before the backup ended. */
+    synchronized void cancelled() {
         record(sofar(Outcome.CANCELLED, snapshotErrors()));
     }
 

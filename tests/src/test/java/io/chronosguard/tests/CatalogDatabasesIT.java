@@ -13,9 +13,13 @@ import io.chronosguard.engine.catalog.LegacyRun;
 import io.chronosguard.engine.catalog.Outcome;
 import io.chronosguard.engine.catalog.RunError;
 import io.chronosguard.engine.catalog.RunFinish;
+import io.chronosguard.engine.catalog.RunRecord;
 import io.chronosguard.engine.catalog.RunStart;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
@@ -80,5 +84,52 @@ class CatalogDatabasesIT {
         assertEquals("chronosguard", row.get("source"));
         assertEquals("permission denied", db.rows("SELECT reason FROM run_errors WHERE run_id = ? AND path = '/src/x'",
                 id).get(0).get("reason"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Databases.class)
+    void history_pagesAndCounts(Database db) {
+        try (Catalog c = Catalog.open(db.url())) {
+            List<LegacyRun> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                runs.add(legacy("p" + i, T0.plusSeconds(i), i < 2 ? "failed" : "success", "{}"));
+            }
+            c.importLegacy(runs);
+            assertEquals(List.of("p1", "p0"), c.history(new HistoryQuery(null, null, null, 0, 4)).stream()
+                    .map(RunRecord::legacyFingerprint).toList());
+            assertEquals(List.of("p3", "p2"), c.history(new HistoryQuery(null, "success", null, 5, 2)).stream()
+                    .map(RunRecord::legacyFingerprint).toList());
+            assertEquals(4, c.count(new HistoryQuery(null, "success", null, 1, 1)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Databases.class)
+    void runs_recordedFromManyThreads_eachStoredOnce(Database db) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try (Catalog c = Catalog.open(db.url())) {
+            List<Future<Long>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Instant t = T0.plusSeconds(i);
+                ids.add(pool.submit(() -> {
+                    long id = c.startRun(new RunStart(t, false, "h", List.of("/"), List.of(), List.of("n")));
+                    c.addErrors(id, List.of(new RunError("/a", "x")));
+                    c.finishRun(id, new RunFinish(t.plusSeconds(1), Outcome.SUCCESS, 1, 0, 0, 1, 1, 1.0, null, 0,
+                            List.of(new RunError("/b", "y"))));
+                    c.upsertNode("n", "127.0.0.1:" + (2000 + id), "{}", t);
+                    return id;
+                }));
+            }
+            java.util.Set<Long> distinct = new java.util.HashSet<>();
+            for (Future<Long> f : ids) {
+                distinct.add(f.get());
+            }
+            assertEquals(30, distinct.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(30, db.count("SELECT COUNT(*) FROM runs WHERE outcome = 'success' AND error_count = 2"));
+        assertEquals(60, db.count("SELECT COUNT(*) FROM run_errors"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM nodes"));
     }
 }

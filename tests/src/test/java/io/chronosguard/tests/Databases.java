@@ -31,6 +31,15 @@ public final class Databases implements ArgumentsProvider {
         return Stream.of(Arguments.of(sqlite(context)), Arguments.of(postgres(context, prefix)));
     }
 
+    /** Only the PostgreSQL half, for what only a server has (logins, network): {@code @ArgumentsSource(Databases.PostgresOnly.class)}. */
+    public static final class PostgresOnly implements ArgumentsProvider {
+        @Override
+        public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+            return Stream.of(Arguments.of(postgres(context, context.getRequiredTestClass().getSimpleName() + "_"
+                    + context.getRequiredTestMethod().getName())));
+        }
+    }
+
     /** A fresh SQLite database, its folder deleted when {@code context} ends. */
     public static Database sqlite(ExtensionContext context) {
         try {

@@ -216,6 +216,33 @@ class HistoryIT {
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Databases.PostgresOnly.class)
+    void history_wrongDatabasePassword_exit2OneLineWithoutIt(Database db) {
+        Map<String, String> env = Map.of("CHRONOSGUARD_CATALOG_USER", db.user(),
+                "CHRONOSGUARD_CATALOG_PASSWORD", "wrong-" + db.password());
+        Cli.Result r = Cli.run(env, "--catalog", db.bareUrl(), "history");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("chronosguard: cannot open catalog " + db.bareUrl() + ": "), r.err());
+        assertTrue(r.err().contains("password authentication failed"), r.err());
+        assertFalse(r.err().contains(db.password()), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void history_unsupportedOrMalformedCatalogUrl_exit2() {
+        Cli.Result mysql = Cli.run(Map.of(), "--catalog", "jdbc:mysql://db/cg?password=pw123", "history");
+        assertEquals(2, mysql.exit(), mysql.err());
+        assertEquals("chronosguard: unsupported catalog URL jdbc:mysql://db/cg?password=***: use"
+                + " jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db", mysql.err().strip());
+        Cli.Result malformed = Cli.run(Map.of(), "--catalog", "postgres://cg:pw123@db/cg", "history");
+        assertEquals(2, malformed.exit(), malformed.err());
+        assertTrue(malformed.err().contains("catalog = \"postgres://cg:***@db/cg\" (from flag --catalog)"),
+                malformed.err());
+        assertFalse(malformed.err().contains("pw123"), malformed.err());
+    }
+
     @Test
     void history_sqliteFolderMissing_exit2NamingIt() {
         String url = "jdbc:sqlite:" + tmp.resolve("missing/catalog.db");

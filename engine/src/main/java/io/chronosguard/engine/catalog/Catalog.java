@@ -30,11 +30,13 @@ public final class Catalog implements AutoCloseable {
     private final String redactedUrl;
     private final HikariDataSource pool;
     private final RunRows rows;
+    private final ClusterRows cluster;
 
     private Catalog(Dialect dialect, String redactedUrl, HikariDataSource pool) {
         this.redactedUrl = redactedUrl;
         this.pool = pool;
         this.rows = new RunRows(dialect);
+        this.cluster = new ClusterRows(dialect);
     }
 
     /** Opens the catalog at {@code jdbcUrl}, credentials (if any) in the URL. */
@@ -68,18 +70,23 @@ public final class Catalog implements AutoCloseable {
         }
         HikariDataSource pool = pool(jdbcUrl, dialect, props);
         try {
-            Flyway.configure(Catalog.class.getClassLoader())
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .placeholders(dialect.placeholders())
-                    .load()
-                    .migrate();
+            migrate(pool, dialect);
         } catch (FlywayException e) {
             pool.close();
             throw new CatalogException("cannot update the schema of catalog " + redacted + ": "
                     + Redaction.oneLine(e), e);
         }
         return new Catalog(dialect, redacted, pool);
+    }
+
+    /** Brings the schema up to date (Flyway; the versioned scripts are in {@code db/migration}). */
+    private static void migrate(HikariDataSource pool, Dialect dialect) {
+        Flyway.configure(Catalog.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .load()
+                .migrate();
     }
 
     private static HikariDataSource pool(String jdbcUrl, Dialect dialect, Properties props) {
@@ -152,6 +159,11 @@ public final class Catalog implements AutoCloseable {
         return read("read the run history", c -> rows.history(c, query));
     }
 
+    /** How many runs match {@code query}'s filters (its limit and offset aside), for paging. */
+    public long count(HistoryQuery query) {
+        return read("count runs", c -> rows.count(c, query));
+    }
+
     /** One run by id. */
     public Optional<RunRecord> run(long id) {
         return read("read run " + id, c -> rows.byId(c, id));
@@ -182,27 +194,27 @@ public final class Catalog implements AutoCloseable {
     /** Adds per-directory results of a cluster run. */
     public void addDirectoryResults(long runId, List<DirectoryResult> results) {
         transaction("record directory results of run " + runId, c -> {
-            rows.insertDirectories(c, runId, results);
+            cluster.insertDirectories(c, runId, results);
             return null;
         });
     }
 
     /** The per-directory results of run {@code runId}, in the order recorded. */
     public List<DirectoryResult> directoryResults(long runId) {
-        return read("read directory results of run " + runId, c -> rows.directories(c, runId));
+        return read("read directory results of run " + runId, c -> cluster.directories(c, runId));
     }
 
     /** Records that node {@code nodeId} was seen at {@code seenAt} with this address and capabilities. */
     public void upsertNode(String nodeId, String address, String capabilitiesJson, Instant seenAt) {
         transaction("record node " + nodeId, c -> {
-            rows.upsertNode(c, nodeId, address, capabilitiesJson, seenAt);
+            cluster.upsertNode(c, nodeId, address, capabilitiesJson, seenAt);
             return null;
         });
     }
 
     /** Every node seen, by id. */
     public List<NodeRecord> nodes() {
-        return read("read nodes", rows::nodes);
+        return read("read nodes", cluster::nodes);
     }
 
     @Override

@@ -1,18 +1,14 @@
 package io.chronosguard.engine.catalog;
 
-import java.util.regex.Pattern;
+import io.chronosguard.config.JdbcUrls;
 
 /** Blanks out passwords in JDBC URLs, so an error message or log line can name the database. */
 final class Redaction {
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
-
     private Redaction() {
     }
 
     static String url(String jdbcUrl) {
-        String s = PASSWORD_PARAM.matcher(jdbcUrl).replaceAll("$1***");
-        return USER_INFO.matcher(s).replaceAll("$1***@");
+        return JdbcUrls.redact(jdbcUrl);
     }
 
     /** A driver's message on one line: PostgreSQL's carry "Detail:" and "Hint:" lines. */

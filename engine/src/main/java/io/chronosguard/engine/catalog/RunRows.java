@@ -112,68 +112,35 @@ final class RunRows {
         }
     }
 
-    void insertDirectories(Connection c, long runId, List<DirectoryResult> results) throws SQLException {
-        if (results.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_directories (run_id, path, node, files, bytes,"
-                + " status) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (DirectoryResult d : results) {
-                ps.setLong(1, runId);
-                ps.setString(2, d.path());
-                ps.setString(3, d.node());
-                ps.setLong(4, d.files());
-                ps.setLong(5, d.bytes());
-                ps.setString(6, d.status());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    List<DirectoryResult> directories(Connection c, long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT path, node, files, bytes, status FROM run_directories"
-                + " WHERE run_id = ? ORDER BY id")) {
-            ps.setLong(1, runId);
-            List<DirectoryResult> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DirectoryResult(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getString(5)));
-                }
-            }
-            return out;
-        }
-    }
-
-    void upsertNode(Connection c, String nodeId, String address, String capabilities, Instant seenAt)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO nodes (node_id, address, capabilities, first_seen,"
-                + " last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET address = excluded.address,"
-                + " capabilities = excluded.capabilities, last_seen = excluded.last_seen")) {
-            ps.setString(1, nodeId);
-            ps.setString(2, address);
-            ps.setString(3, capabilities);
-            dialect.setInstant(ps, 4, seenAt);
-            dialect.setInstant(ps, 5, seenAt);
-            ps.executeUpdate();
-        }
-    }
-
-    List<NodeRecord> nodes(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT node_id, address, capabilities, first_seen, last_seen"
-                + " FROM nodes ORDER BY node_id"); ResultSet rs = ps.executeQuery()) {
-            List<NodeRecord> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new NodeRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-                        dialect.getInstant(rs, "first_seen"), dialect.getInstant(rs, "last_seen")));
-            }
-            return out;
-        }
-    }
-
     List<RunRecord> history(Connection c, HistoryQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder(SELECT_RUNS).append(" WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(SELECT_RUNS).append(where(q)).append(" ORDER BY started_at DESC, id DESC");
+        // SQLite accepts OFFSET only after a LIMIT; -1 means no limit there, PostgreSQL takes ALL.
+        if (q.limit() > 0) {
+            sql.append(" LIMIT ").append(q.limit());
+        } else if (q.offset() > 0) {
+            sql.append(dialect == Dialect.SQLITE ? " LIMIT -1" : " LIMIT ALL");
+        }
+        if (q.offset() > 0) {
+            sql.append(" OFFSET ").append(q.offset());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindWhere(ps, q);
+            return withErrors(c, ps);
+        }
+    }
+
+    long count(Connection c, HistoryQuery q) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM runs" + where(q))) {
+            bindWhere(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String where(HistoryQuery q) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (q.since() != null) {
             sql.append(" AND started_at >= ?");
         }
@@ -183,25 +150,19 @@ final class RunRows {
         if (q.source() != null) {
             sql.append(" AND source = ?");
         }
-        sql.append(" ORDER BY started_at DESC, id DESC");
-        if (q.limit() > 0) {
-            sql.append(" LIMIT ?");
+        return sql.toString();
+    }
+
+    private void bindWhere(PreparedStatement ps, HistoryQuery q) throws SQLException {
+        int i = 1;
+        if (q.since() != null) {
+            dialect.setInstant(ps, i++, q.since());
         }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            if (q.since() != null) {
-                dialect.setInstant(ps, i++, q.since());
-            }
-            if (q.outcome() != null) {
-                ps.setString(i++, Outcome.parse(q.outcome()).wire());
-            }
-            if (q.source() != null) {
-                ps.setString(i++, RunSource.parse(q.source()).wire());
-            }
-            if (q.limit() > 0) {
-                ps.setInt(i, q.limit());
-            }
-            return withErrors(c, ps);
+        if (q.outcome() != null) {
+            ps.setString(i++, Outcome.parse(q.outcome()).wire());
+        }
+        if (q.source() != null) {
+            ps.setString(i, RunSource.parse(q.source()).wire());
         }
     }
 

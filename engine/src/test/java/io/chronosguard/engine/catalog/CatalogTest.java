@@ -147,6 +147,27 @@ class CatalogTest {
     }
 
     @Test
+    void history_pages_withOffsetAndCount() {
+        List<LegacyRun> runs = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            runs.add(legacy("p" + i, T0.plusSeconds(i), i % 2 == 0 ? "success" : "failed"));
+        }
+        catalog.importLegacy(runs);
+        List<String> all = fingerprints(HistoryQuery.all());
+        assertEquals(List.of("p6", "p5", "p4", "p3", "p2", "p1", "p0"), all);
+        assertEquals(List.of("p4", "p3", "p2"), fingerprints(new HistoryQuery(null, null, null, 3, 2)));
+        assertEquals(List.of("p1", "p0"), fingerprints(new HistoryQuery(null, null, null, 0, 5)));
+        assertEquals(List.of("p2", "p0"), fingerprints(new HistoryQuery(null, "success", null, 2, 2)));
+        assertEquals(7, catalog.count(HistoryQuery.all()));
+        assertEquals(4, catalog.count(new HistoryQuery(null, "success", "legacy", 1, 3)));
+        assertEquals(3, catalog.count(new HistoryQuery(T0.plusSeconds(4), null, null, 0)));
+    }
+
+    private List<String> fingerprints(HistoryQuery q) {
+        return catalog.history(q).stream().map(RunRecord::legacyFingerprint).toList();
+    }
+
+    @Test
     void historyQuery_unknownOutcomeOrSource_namesIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HistoryQuery(null, "done", null, 0));
@@ -258,6 +279,35 @@ class CatalogTest {
         }
         assertEquals(40, count("SELECT COUNT(*) FROM runs WHERE outcome = 'success'"));
         assertEquals(40, count("SELECT COUNT(*) FROM run_errors"));
+    }
+
+    @Test
+    void open_newFileFromManyThreadsAtOnce_allSucceedWithOneSchema() throws Exception {
+        String fresh = "jdbc:sqlite:" + dir.resolve("fresh.db");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<Integer>> opened = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    try (Catalog c = Catalog.open(fresh)) {
+                        return c.history(HistoryQuery.all()).size();
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : opened) {
+                assertEquals(0, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = DriverManager.getConnection(fresh); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1'")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1));
+        }
     }
 
     @Test
