@@ -294,6 +294,8 @@ class WebApiIT {
         String html = new String(page.body(), StandardCharsets.UTF_8);
         assertTrue(html.contains("<script src=\"/static/app.js\"></script>"), html);
         assertFalse(html.contains("https://"), "the page must not load anything from a CDN");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self'"));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
         assertEquals(200, get("/static/chart.umd.js", null).statusCode());
         assertEquals(200, get("/static/app.css", null).statusCode());
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -38,13 +40,23 @@ public final class WebServer {
         return new Builder(system, auth);
     }
 
+    /**
+     * Sent with every response: the page may load scripts, styles and connections only from
+     * this server; no Referer, since download links may carry {@code ?token=}; no MIME sniffing.
+     */
+    static final List<HttpHeader> SECURITY_HEADERS = List.of(
+            RawHeader.create("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:;"
+                    + " img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"),
+            RawHeader.create("Referrer-Policy", "no-referrer"),
+            RawHeader.create("X-Content-Type-Options", "nosniff"));
+
     /** All route sets, tried in order, inside the JSON error handling. */
     public Route route() {
         List<Route> routes = routeSets.stream().map(r -> r.route(auth)).toList();
         Route all = routes.isEmpty() ? Directives.reject()
                 : routes.size() == 1 ? routes.get(0) : Directives.concat(routes.get(0),
                         routes.subList(1, routes.size()).toArray(Route[]::new));
-        return ApiErrors.handle(all);
+        return Directives.respondWithDefaultHeaders(SECURITY_HEADERS, () -> ApiErrors.handle(all));
     }
 
     /** Binds; the stage fails when the address is taken or cannot be bound. */
