@@ -1,21 +1,13 @@
 package io.chronosguard.cli;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.chronosguard.config.Settings;
 import io.chronosguard.engine.repo.Host;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.web.ApiAuth;
+import io.chronosguard.web.Dashboard;
 import io.chronosguard.web.WebServer;
-import io.chronosguard.web.routes.BrowseRoutes;
-import io.chronosguard.web.routes.Downloads;
-import io.chronosguard.web.routes.HealthRoutes;
-import io.chronosguard.web.routes.HistoryRoutes;
-import io.chronosguard.web.routes.RepositoryAccess;
-import io.chronosguard.web.routes.RepositoryRoutes;
-import io.chronosguard.web.routes.StaticRoutes;
 import io.chronosguard.web.ws.IdleProgress;
-import io.chronosguard.web.ws.ProgressSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,13 +59,16 @@ final class ServeCommand implements Callable<Integer> {
         // Logging set up before Pekko starts, so SLF4J does not warn about replayed early calls.
         LoggerFactory.getLogger(ServeCommand.class);
         ExecutorService blocking = Executors.newCachedThreadPool(daemonThreads());
-        HistoryRoutes history = new HistoryRoutes(ctx::openCatalog, blocking);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "chronosguard",
                 ConfigFactory.parseString(PEKKO_CONFIG).withFallback(ConfigFactory.load()));
+        String node = Host.current().hostname();
+        Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryPath().toString(), node,
+                settings.workers(), ctx::openCatalog, new IdleProgress(node, at.toString(), ctx.repositoryPath(),
+                        List.of("serve"), Clock.systemUTC()), blocking, system));
         try {
             ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
-            WebServer.Binding binding = bind(server(ctx, repo, settings, at, auth, blocking, system)
-                    .add(history).build(), at);
+            WebServer.Binding binding = bind(WebServer.builder(system, auth).host(at.host()).port(at.port())
+                    .addAll(dashboard.routeSets()).build(), at);
             ctx.out().println("serving " + ctx.repositoryPath() + " at " + binding.url() + "/ (Ctrl-C to stop)");
             ctx.out().flush();
             system.getWhenTerminated().toCompletableFuture().get();
@@ -87,22 +82,9 @@ final class ServeCommand implements Callable<Integer> {
             system.terminate();
             blocking.shutdownNow();
             system.getWhenTerminated().toCompletableFuture().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
-            history.close();
+            dashboard.close();
             repo.close();
         }
-    }
-
-    private static WebServer.Builder server(CliContext ctx, Repository repo, Settings settings, HostPort at, ApiAuth auth,
-            ExecutorService blocking, ActorSystem<Void> system) {
-        RepositoryAccess access = new RepositoryAccess(repo, Clock.systemUTC(), Host.current());
-        String node = Host.current().hostname();
-        return WebServer.builder(system, auth).host(at.host()).port(at.port())
-                .add(new HealthRoutes(node, ctx.repositoryPath().toString()))
-                .add(new RepositoryRoutes(access, blocking, new Downloads(access, blocking, system), settings.workers()))
-                .add(new BrowseRoutes(node, blocking))
-                .add(new ProgressSocket(new IdleProgress(node, at.toString(), ctx.repositoryPath(), List.of("serve"),
-                        Clock.systemUTC())))
-                .add(new StaticRoutes());
     }
 
     private static WebServer.Binding bind(WebServer server, HostPort at) throws InterruptedException {

@@ -120,6 +120,11 @@ public final class WebServer {
             return this;
         }
 
+        public Builder addAll(List<RouteSet> sets) {
+            sets.forEach(this::add);
+            return this;
+        }
+
         public WebServer build() {
             return new WebServer(this);
         }
