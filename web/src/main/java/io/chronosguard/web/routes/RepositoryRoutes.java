@@ -115,7 +115,7 @@ public final class RepositoryRoutes implements RouteSet {
         int p = Params.intIn(page, "page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int s = Params.intIn(size, "size", 50, 1, MAX_PAGE_SIZE);
         return WebJson.ok(access.read(repo -> new SnapshotSearch(BlobLoader.of(repo), query,
-                SnapshotSearch.DEFAULT_CAP).search(Snapshots.all(repo), query, p, s)));
+                SnapshotSearch.DEFAULT_CAP).search(Snapshots.all(repo), p, s)));
     }
 
     private HttpResponse restore(RestoreRequest req) {

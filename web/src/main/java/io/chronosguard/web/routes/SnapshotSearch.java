@@ -27,18 +27,20 @@ final class SnapshotSearch {
     }
 
     private final BlobLoader blobs;
+    private final String query;
     private final String needle;
     private final int cap;
     private final Map<Id, List<Match>> memo = new HashMap<>();
 
     SnapshotSearch(BlobLoader blobs, String query, int cap) {
         this.blobs = blobs;
+        this.query = query;
         this.needle = query.toLowerCase(Locale.ROOT);
         this.cap = cap;
     }
 
     /** Page {@code page} (from 1) of {@code size} hits over {@code snapshots} (oldest first, as listed). */
-    SearchPage search(List<Snapshots.Entry> snapshots, String query, int page, int size) {
+    SearchPage search(List<Snapshots.Entry> snapshots, int page, int size) {
         List<SearchHit> all = new ArrayList<>();
         boolean truncated = false;
         for (int i = snapshots.size() - 1; i >= 0 && !truncated; i--) {
