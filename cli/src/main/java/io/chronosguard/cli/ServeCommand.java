@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         String node = Host.current().hostname();
         Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryPath().toString(), node,
                 settings.workers(), ctx::openCatalog, new IdleProgress(node, at.toString(), ctx.repositoryPath(),
-                        List.of("serve"), Clock.systemUTC()), blocking, system));
+                        List.of("serve"), Clock.systemUTC()), settings.stateDir(), blocking, system));
         try {
             ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
             WebServer.Binding binding = bind(WebServer.builder(system, auth).host(at.host()).port(at.port())

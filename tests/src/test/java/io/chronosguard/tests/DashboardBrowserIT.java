@@ -212,11 +212,13 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void admin_startWithoutCluster_saysSoClearly() throws Exception {
+    void admin_picksFolder_selectionIsSaved_startWithoutClusterSaysSoClearly() throws Exception {
         signIn(ADMIN);
         WebElement box = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#picker-list input[type=checkbox]:not([disabled])")));
         box.click();
+        wait.until(d -> Files.exists(tmp.resolve("state/selection.json")));
+        assertFalse(driver.findElement(By.id("selected")).getText().equals("none"));
         driver.findElement(By.id("start")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("control-msg"), "runs no backup jobs"));
         driver.findElement(By.id("pause")).click();

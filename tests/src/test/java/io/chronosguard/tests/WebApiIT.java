@@ -281,6 +281,22 @@ class WebApiIT {
     }
 
     @Test
+    void select_adminSetsTheDefaultFolders_savedInTheStateDir() throws Exception {
+        String body = "{\"directories\":[\"" + src + "\",\"" + src2 + "/\"]}";
+        assertError(post("/api/select", VIEWER, body), 403, "admin token");
+        assertError(post("/api/select", ADMIN, "{\"directories\":[\"" + src + "\",\"relative\"]}"), 400,
+                "field \"directories[1]\": must be an absolute path");
+        assertError(post("/api/select", ADMIN, "{\"directories\":[\"" + src + "/big.bin\"]}"), 400,
+                "field \"directories[0]\": " + src + "/big.bin is not a folder");
+        assertError(post("/api/select", ADMIN, "{\"directories\":\"" + src + "\"}"), 400,
+                "field \"directories\": wrong type (expected an array)");
+        JsonNode saved = json(post("/api/select", ADMIN, body), 200);
+        assertEquals(List.of(src.toString(), src2.toString()), toList(saved.get("directories")));
+        assertEquals(saved, json(get("/api/select", VIEWER), 200));
+        assertEquals(saved, JSON.readTree(tmp.resolve("state/selection.json").toFile()));
+    }
+
+    @Test
     void unknownPathsAndMethods_getJsonErrors() throws Exception {
         assertError(get("/api/nothing-here", ADMIN), 404, "could not be found");
         assertError(get("/no/such/page", null), 404, "could not be found");

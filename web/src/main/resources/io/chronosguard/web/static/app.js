@@ -93,7 +93,14 @@
     connect();
     loadSnapshots();
     loadHistory();
-    if (session.role === 'admin') browsePicker(state.picker);
+    if (session.role === 'admin') {
+      try {
+        const sel = await api('GET', '/api/select');
+        state.selected = new Set(sel.directories);
+        showSelected();
+      } catch (e) { /* no saved selection on this server */ }
+      browsePicker(state.picker);
+    }
   }
 
   $('login-form').addEventListener('submit', (ev) => {
@@ -336,9 +343,14 @@
         const li = el('li');
         const box = el('input'); box.type = 'checkbox'; box.checked = state.selected.has(d.path);
         box.disabled = !d.readable;
-        box.addEventListener('change', () => {
+        box.addEventListener('change', async () => {
           if (box.checked) state.selected.add(d.path); else state.selected.delete(d.path);
-          $('selected').textContent = state.selected.size ? Array.from(state.selected).join(', ') : 'none';
+          showSelected();
+          try {
+            await api('POST', '/api/select', { directories: Array.from(state.selected) });
+          } catch (e) {
+            $('control-msg').textContent = 'Cannot save the selection: ' + e.message;
+          }
         });
         const a = el('a', d.name + '/');
         a.addEventListener('click', () => browsePicker(d.path));
@@ -348,6 +360,10 @@
     } catch (e) {
       $('control-msg').textContent = 'Cannot list folders: ' + e.message;
     }
+  }
+
+  function showSelected() {
+    $('selected').textContent = state.selected.size ? Array.from(state.selected).join(', ') : 'none';
   }
 
   async function control(method, url, body, done) {
