@@ -126,6 +126,23 @@ class WebApiIT {
     }
 
     @Test
+    void everyProtectedEndpoint_withoutOrWithWrongToken_is401() throws Exception {
+        String id = snapshotOf(src);
+        List<String> gets = List.of("/api/session", "/api/snapshots", "/api/snapshots/" + id + "/tree",
+                "/api/snapshots/" + id + "/download?path=" + q(src + "/big.bin"), "/api/search?q=a", "/api/history",
+                "/api/browse", "/api/select", "/api/status", "/ws");
+        for (String path : gets) {
+            assertError(get(path, null), 401, "no API token");
+            assertError(get(path, "wrong-token"), 401, "not valid");
+        }
+        for (String path : List.of("/api/restore", "/api/select")) {
+            assertError(post(path, null, "{}"), 401, "no API token");
+            assertError(post(path, "wrong-token", "{}"), 401, "not valid");
+        }
+        assertError(get("/api/snapshots?token=wrong-token", null), 401, "not valid");
+    }
+
+    @Test
     void session_tellsTheRole() throws Exception {
         assertEquals("admin", json(get("/api/session", ADMIN), 200).get("role").asText());
         assertEquals("viewer", json(get("/api/session", VIEWER), 200).get("role").asText());
