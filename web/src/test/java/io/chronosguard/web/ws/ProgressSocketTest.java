@@ -172,6 +172,9 @@ class ProgressSocketTest {
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // Read the handshake answer only: from here on this client never reads again.
+            String status = new String(stalled.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 101", status);
             long seq = 1000;
             long started = System.nanoTime();
             long until = started + TimeUnit.MILLISECONDS.toNanos(1500);
