@@ -24,7 +24,7 @@ final class PruneFlags {
     @Option(names = "--repack-cacheable-only", description = "Only repack packs of trees (the ones a cache holds).")
     boolean repackCacheableOnly;
 
-    @Option(names = "--repack-small", description = "Repack fully used packs below 80% of the pack size (10 or more).")
+    @Option(names = "--repack-small", description = "Repack fully used packs below 80%% of the pack size (10 or more).")
     boolean repackSmall;
 
     /** The engine's options, or a usage error (exit 2) naming the bad flag and value. */
