@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Backs up directory trees with directory tasks: a task lists one directory and turns each
@@ -81,7 +82,7 @@ public final class Archiver {
         }
     }
 
-    /** Backs up {@code path} (file, dir or link) and completes with its node. */
+    /** Backs up {@code path} (file, dir or link) and completes with its node, or null when skipped. */
     public CompletableFuture<Node> backup(Path path, Optional<Node> parentNode) {
         FileInfo info;
         try {
@@ -97,8 +98,8 @@ public final class Archiver {
         CompletableFuture<Node> f = new CompletableFuture<>();
         pool.execute(() -> {
             try {
-                f.complete(leaf(path, info, parentNode.orElse(null)));
-            } catch (RuntimeException | IOException e) {
+                f.complete(leafOrNull(path, info, parentNode.orElse(null)));
+            } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
         });
@@ -126,9 +127,11 @@ public final class Archiver {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(d.path)) {
             ds.forEach(entries::add);
         } catch (NoSuchFileException e) {
-            listener.error(d.display, "directory vanished during the backup");
-        } catch (IOException e) {
-            listener.error(d.display, "cannot list: " + e.getMessage());
+            skipDir(d, "directory vanished before it could be listed");
+            return;
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            skipDir(d, "cannot list: " + e.getMessage());
+            return;
         }
         boolean cache = opts.excluder().isTaggedCache(d.path);
         long files = 0;
@@ -175,6 +178,12 @@ public final class Archiver {
         d.childDone(null);
     }
 
+    /** As restic does, a directory that cannot be listed is left out, not saved empty. */
+    private void skipDir(Dir d, String reason) {
+        listener.error(d.display, reason);
+        d.done.complete(null);
+    }
+
     private Map<String, Node> parentNodes(Dir d) {
         Map<String, Node> m = new HashMap<>();
         if (d.parentTree.isPresent()) {
@@ -209,7 +218,9 @@ public final class Archiver {
                 if (opts.xattrs()) {
                     b.extendedAttributes(FileInfo.xattrs(p));
                 }
-                return b.content(content(p, fi, prev)).build();
+                long[] size = {fi.size()};
+                List<Id> content = content(p, fi, prev, size);
+                return b.content(content).size(size[0]).build();
             }
             case SYMLINK -> {
                 return b.linktarget(Files.readSymbolicLink(p).toString()).build();
@@ -226,20 +237,59 @@ public final class Archiver {
         }
     }
 
-    private List<Id> content(Path p, FileInfo fi, Node prev) throws IOException {
+    /**
+     * The file's blob ids; {@code size[0]} becomes the number of bytes actually read, so the
+     * node's size always matches its content (restic check compares them) even when the file
+     * shrank or grew between the listing and the read.
+     */
+    private List<Id> content(Path p, FileInfo fi, Node prev, long[] size) throws IOException {
         String display = p.toString();
         if (unchanged(fi, prev)) {
             listener.fileDone(display, fi.size(), ArchiverListener.Change.UNMODIFIED);
             return prev.content();
         }
         listener.fileStarted(display, fi.size());
-        List<Id> content = files.save(p, display, listener);
-        FileInfo after = FileInfo.of(p);
-        if (after.size() != fi.size() || !after.mtime().equals(fi.mtime())) {
-            listener.warning(display, "file changed while it was being read; the snapshot holds what was read");
+        AtomicLong read = new AtomicLong();
+        List<Id> content = files.save(p, display, new ArchiverListener() {
+            @Override
+            public void bytesRead(String path, long n) {
+                read.addAndGet(n);
+                listener.bytesRead(path, n);
+            }
+
+            @Override
+            public void blobSaved(boolean data, boolean added, long plainBytes, long storedBytes) {
+                listener.blobSaved(data, added, plainBytes, storedBytes);
+            }
+        });
+        size[0] = read.get();
+        String changed = changedWhileRead(p, fi, read.get());
+        if (changed != null) {
+            listener.warning(display, changed + "; the snapshot holds the " + read.get() + " bytes that were read");
         }
         listener.fileDone(display, fi.size(), prev == null ? ArchiverListener.Change.NEW : ArchiverListener.Change.CHANGED);
         return content;
+    }
+
+    /** Why the file differs after reading from what the listing saw, or null. */
+    private static String changedWhileRead(Path p, FileInfo before, long read) {
+        FileInfo after;
+        try {
+            after = FileInfo.of(p);
+        } catch (NoSuchFileException e) {
+            return "file was removed while it was being read";
+        } catch (IOException e) {
+            return "cannot stat the file after reading it: " + e.getMessage();
+        }
+        if (after.size() != before.size() || read != before.size()) {
+            return "file changed while it was being read (size " + before.size() + " when listed, " + read
+                    + " read, " + after.size() + " now)";
+        }
+        if (!after.mtime().equals(before.mtime())) {
+            return "file changed while it was being read (modification time " + before.mtime() + " when listed, "
+                    + after.mtime() + " now)";
+        }
+        return null;
     }
 
     /** restic's rule: same type, size, mtime, ctime and inode, and all content still stored. */
