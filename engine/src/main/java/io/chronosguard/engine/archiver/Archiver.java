@@ -1,6 +1,7 @@
 package io.chronosguard.engine.archiver;
 
 import io.chronosguard.engine.EngineException;
+import io.chronosguard.engine.fs.RawNames;
 import io.chronosguard.engine.pack.BlobType;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Id;
@@ -153,7 +154,7 @@ public final class Archiver {
             if (fi.type() == NodeType.DIR && opts.excluder().crossesFileSystem(d.rootDev, fi.deviceId())) {
                 continue;
             }
-            Node prev = parent.get(p.getFileName().toString());
+            Node prev = parent.get(key(RawNames.fileName(p)));
             d.pending.incrementAndGet();
             if (fi.type() == NodeType.DIR) {
                 Optional<Id> sub = prev != null && prev.type() == NodeType.DIR ? Optional.ofNullable(prev.subtree()) : Optional.empty();
@@ -184,12 +185,17 @@ public final class Archiver {
         d.done.complete(null);
     }
 
+    /** A map key that keeps every byte of a name (names need not be valid UTF-8). */
+    private static String key(byte[] rawName) {
+        return new String(rawName, StandardCharsets.ISO_8859_1);
+    }
+
     private Map<String, Node> parentNodes(Dir d) {
         Map<String, Node> m = new HashMap<>();
         if (d.parentTree.isPresent()) {
             try {
                 for (Node n : repo.loadTree(d.parentTree.get()).nodes()) {
-                    m.put(n.nameString(), n);
+                    m.put(key(n.nameBytes()), n);
                 }
             } catch (EngineException e) {
                 listener.warning(d.display, "parent snapshot's tree unreadable, reading all files: " + e.getMessage());
@@ -211,8 +217,7 @@ public final class Archiver {
     }
 
     private Node leaf(Path p, FileInfo fi, Node prev) throws IOException {
-        byte[] name = p.getFileName() == null ? new byte[0] : p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-        Node.Builder b = fi.toNode(name);
+        Node.Builder b = fi.toNode(RawNames.fileName(p));
         switch (fi.type()) {
             case FILE -> {
                 if (opts.xattrs()) {
@@ -229,9 +234,8 @@ public final class Archiver {
                 return null;
             }
             default -> {
-                if (opts.xattrs()) {
-                    b.extendedAttributes(FileInfo.xattrs(p));
-                }
+                // no extended attributes: the JDK reads them through open(2), which blocks
+                // forever on a FIFO and may have side effects on a device (a tape rewinds)
                 return b.build();
             }
         }
@@ -313,8 +317,7 @@ public final class Archiver {
     private void finish(Dir d) {
         Tree tree = Tree.sorted(d.nodes);
         Id id = saveTree(tree);
-        byte[] name = d.path.getFileName() == null ? new byte[0] : d.path.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-        Node.Builder b = d.info.toNode(name).subtree(id);
+        Node.Builder b = d.info.toNode(RawNames.fileName(d.path)).subtree(id);
         if (opts.xattrs()) {
             b.extendedAttributes(FileInfo.xattrs(d.path));
         }

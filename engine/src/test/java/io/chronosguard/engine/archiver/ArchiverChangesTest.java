@@ -200,6 +200,19 @@ class ArchiverChangesTest {
         assertTrue(node(t, "keep.txt").isPresent());
     }
 
+    // Regression: reading a FIFO's extended attributes opened it, and open(2) on a FIFO
+    // waits for a writer: the backup hung forever.
+    @Test
+    void backup_fifoInTree_savedWithoutOpeningIt() throws Exception {
+        Process mk = new ProcessBuilder("mkfifo", src.resolve("pipe").toString()).inheritIO().start();
+        assertEquals(0, mk.waitFor());
+        Recorder rec = new Recorder();
+        BackupSummary sum = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> backup(rec));
+        assertEquals(List.of(), rec.errors);
+        assertEquals(io.chronosguard.engine.repo.format.NodeType.FIFO, node(srcTree(sum), "pipe").orElseThrow().type());
+    }
+
     @Test
     void backup_nothingChanges_noErrorsNoWarnings() {
         Recorder rec = new Recorder();
