@@ -2,10 +2,12 @@ package io.chronosguard.engine.archiver;
 
 import io.chronosguard.engine.EngineException;
 import io.chronosguard.engine.fs.RawNames;
+import io.chronosguard.engine.fs.Xattrs;
 import io.chronosguard.engine.pack.BlobType;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.format.ExtendedAttribute;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
 import io.chronosguard.engine.repo.format.Tree;
@@ -220,24 +222,41 @@ public final class Archiver {
         Node.Builder b = fi.toNode(RawNames.fileName(p));
         switch (fi.type()) {
             case FILE -> {
-                if (opts.xattrs()) {
-                    b.extendedAttributes(FileInfo.xattrs(p));
-                }
+                xattrs(b, p);
                 long[] size = {fi.size()};
                 List<Id> content = content(p, fi, prev, size);
                 return b.content(content).size(size[0]).build();
             }
             case SYMLINK -> {
+                // no xattrs, as in restic 0.14, whose restore would set a link's attributes
+                // on the link's target (setxattr, not lsetxattr)
                 return b.linktarget(Files.readSymbolicLink(p).toString()).build();
             }
             case SOCKET -> {
                 return null;
             }
             default -> {
-                // no extended attributes: the JDK reads them through open(2), which blocks
-                // forever on a FIFO and may have side effects on a device (a tape rewinds)
+                xattrs(b, p);
                 return b.build();
             }
+        }
+    }
+
+    /**
+     * Records {@code p}'s extended attributes (all namespaces, as restic); one that cannot be
+     * read is a warning, not a reason to skip the file.
+     */
+    private void xattrs(Node.Builder b, Path p) {
+        if (!opts.xattrs()) {
+            return;
+        }
+        try {
+            List<ExtendedAttribute> attrs = Xattrs.read(p);
+            if (!attrs.isEmpty()) {
+                b.extendedAttributes(attrs);
+            }
+        } catch (IOException e) {
+            listener.warning(p.toString(), e.getMessage());
         }
     }
 
@@ -318,9 +337,7 @@ public final class Archiver {
         Tree tree = Tree.sorted(d.nodes);
         Id id = saveTree(tree);
         Node.Builder b = d.info.toNode(RawNames.fileName(d.path)).subtree(id);
-        if (opts.xattrs()) {
-            b.extendedAttributes(FileInfo.xattrs(d.path));
-        }
+        xattrs(b, d.path);
         ArchiverListener.Change change = d.parentTree.isEmpty() ? ArchiverListener.Change.NEW
                 : d.parentTree.get().equals(id) ? ArchiverListener.Change.UNMODIFIED : ArchiverListener.Change.CHANGED;
         listener.dirDone(d.display, change);

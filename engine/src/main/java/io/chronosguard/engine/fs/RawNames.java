@@ -62,6 +62,19 @@ public final class RawNames {
         return Path.of(URI.create("file://" + base + percentEncode(name)));
     }
 
+    /** {@code p}'s absolute path as the kernel sees it, without a terminating NUL. */
+    public static byte[] pathBytes(Path p) {
+        Path a = p.toAbsolutePath();
+        if (representable(a)) {
+            return a.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        String raw = a.toUri().getRawPath();
+        if (raw.length() > 1 && raw.endsWith("/")) {
+            raw = raw.substring(0, raw.length() - 1);
+        }
+        return percentDecode(raw);
+    }
+
     /** Whether {@code p}'s string form names the same file (so it may go to other programs). */
     public static boolean representable(Path p) {
         for (Path c : p) {

@@ -1,6 +1,7 @@
 package io.chronosguard.engine.restorer;
 
 import io.chronosguard.engine.fs.RawNames;
+import io.chronosguard.engine.fs.Xattrs;
 import io.chronosguard.engine.repo.TreeWalker;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
@@ -174,6 +175,16 @@ final class Layout implements TreeWalker.Visitor {
             Files.setAttribute(p, "unix:uid", (int) node.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(p, "unix:gid", (int) node.gid(), LinkOption.NOFOLLOW_LINKS);
         }
+        // after chown, which drops security.capability; a failure is reported once the
+        // rest of the metadata is set
+        IOException xattrFailure = null;
+        if (!node.extendedAttributes().isEmpty()) {
+            try {
+                Xattrs.write(p, node.extendedAttributes());
+            } catch (IOException e) {
+                xattrFailure = e;
+            }
+        }
         if (!link) {
             int mode = node.posixPermissions();
             Files.setPosixFilePermissions(p, permissions(mode));
@@ -196,6 +207,9 @@ final class Layout implements TreeWalker.Visitor {
             } else {
                 view.setTimes(mtime, atime, null);
             }
+        }
+        if (xattrFailure != null) {
+            throw xattrFailure;
         }
     }
 
