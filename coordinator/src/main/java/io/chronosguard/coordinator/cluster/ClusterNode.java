@@ -41,16 +41,14 @@ public final class ClusterNode implements AutoCloseable {
     private final NodeServices services;
     private final ActorRef<BackupCoordinator.Command> coordinator;
     private final ActorRef<NodeMonitor.Command> monitor;
-    private final Locker.RepoLock lock;
     private final CompletableFuture<Void> up = new CompletableFuture<>();
 
     private ClusterNode(ActorSystem<Void> system, NodeServices services, ActorRef<BackupCoordinator.Command> coordinator,
-            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock) {
+            ActorRef<NodeMonitor.Command> monitor) {
         this.system = system;
         this.services = services;
         this.coordinator = coordinator;
         this.monitor = monitor;
-        this.lock = lock;
     }
 
     /** The node's Pekko config: loopback unless told, SBR on, CBOR for cross-node messages, no Java serialization. */
@@ -97,7 +95,8 @@ public final class ClusterNode implements AutoCloseable {
                 system.systemActorOf(DirectoryWorker.create(coordinator, monitor, services), "worker-" + i,
                         Props.empty());
             }
-            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock);
+            system.getWhenTerminated().thenRun(lock::close);
+            ClusterNode node = new ClusterNode(system, services, coordinator, monitor);
             org.apache.pekko.cluster.Cluster.get(system).registerOnMemberUp(() -> node.up.complete(null));
             return node;
         } catch (RuntimeException e) {
@@ -140,7 +139,6 @@ public final class ClusterNode implements AutoCloseable {
         } catch (Exception e) {
             // leaving is best effort: the others will down us anyway
         }
-        lock.close();
     }
 
     @Override
