@@ -131,6 +131,12 @@ public final class ClusterNode implements AutoCloseable {
         return system.getWhenTerminated();
     }
 
+    /** Why the node is stopping (for the operator), e.g. it was downed, or asked to leave. */
+    public String stopReason() {
+        return org.apache.pekko.actor.CoordinatedShutdown.get(system).getShutdownReason()
+                .map(Object::toString).orElse("stopped");
+    }
+
     /** Leaves the cluster gracefully (its tasks move to other nodes) and stops; waits up to {@code timeout}. */
     public void leave(Duration timeout) {
         system.terminate();
