@@ -52,6 +52,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--lease", paramLabel = "SECONDS", description = "Task lease (default 60).")
     int leaseSeconds = 60;
 
+    @Option(names = "--join-timeout", paramLabel = "SECONDS",
+            description = "Give up when no seed answers within this time (default 20).")
+    int joinTimeoutSeconds = 20;
+
     @Override
     public Integer call() throws Exception {
         CliContext ctx = parent.ctx();
@@ -74,6 +78,9 @@ final class NodeCommand implements Callable<Integer> {
             }
             roots.add(r.toAbsolutePath().normalize().toString());
         }
+        if (joinTimeoutSeconds < 1) {
+            throw new CliException(ExitCode.USAGE, "--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
+        }
         if (leaseSeconds < 5) {
             throw new CliException(ExitCode.USAGE, "--lease must be at least 5 seconds, got " + leaseSeconds);
         }
@@ -90,7 +97,7 @@ final class NodeCommand implements Callable<Integer> {
         tuning = new NodeServices.Tuning((int) s.packSizeBytes(), BlobSaver.Compression.valueOf(s.compression().name()),
                 tuning.leaseDuration(), tuning.splitThreshold(), tuning.idlePoll());
         NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryPath().toString(),
-                Duration.ofSeconds(7), tuning);
+                Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
         ignoreHangup();
         ClusterNode node = start(cfg, repo, self);
         Thread hook = new Thread(() -> {
@@ -98,7 +105,7 @@ final class NodeCommand implements Callable<Integer> {
             node.leave(Duration.ofSeconds(20));
         }, "chronosguard-leave");
         Runtime.getRuntime().addShutdownHook(hook);
-        awaitUp(node, seedList);
+        awaitUp(node, seedList, Duration.ofSeconds(joinTimeoutSeconds));
         if (api != null) {
             try {
                 new NodeApi(node, token).bind(api.host(), api.port()).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -138,19 +145,20 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     /** Waits to become a member; a node whose seeds never answer stops by itself and says so. */
-    private static void awaitUp(ClusterNode node, List<String> seeds) {
+    private static void awaitUp(ClusterNode node, List<String> seeds, Duration joinTimeout) {
         CompletableFuture<Object> up = node.up().toCompletableFuture().thenApply(v -> "up");
         CompletableFuture<Object> stopped = node.terminated().toCompletableFuture().thenApply(v -> "stopped");
         Object r;
         try {
-            r = CompletableFuture.anyOf(up, stopped).get(60, TimeUnit.SECONDS);
+            r = CompletableFuture.anyOf(up, stopped).get(joinTimeout.toSeconds() + 30, TimeUnit.SECONDS);
         } catch (Exception e) {
             r = "timeout";
         }
         if (!"up".equals(r)) {
             node.leave(Duration.ofSeconds(5));
             throw new CliException(ExitCode.FAILED, "could not join the cluster through seed "
-                    + String.join(", ", seeds) + ": no seed node answered (is the first node running, and does it"
+                    + String.join(", ", seeds) + ": no seed node answered within "
+                    + joinTimeout.toSeconds() + " s (is the first node running, and does it"
                     + " list itself as a seed?)");
         }
     }

@@ -103,7 +103,7 @@ class ClusterInJvmIT {
         for (int port : ports) {
             Repository repo = Repository.open(new LocalBackend(repoDir), Restic.PASSWORD.toCharArray());
             nodes.add(ClusterNode.start(new NodeConfig("127.0.0.1", port, List.of(seed), 2, List.of("/"),
-                    repoDir.toString(), Duration.ofSeconds(3), tuning), repo, Clock.systemUTC()));
+                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), tuning), repo, Clock.systemUTC()));
         }
         for (ClusterNode n : nodes) {
             n.up().toCompletableFuture().get(30, TimeUnit.SECONDS);

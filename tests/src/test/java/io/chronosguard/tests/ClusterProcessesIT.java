@@ -67,21 +67,15 @@ class ClusterProcessesIT {
         TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
     }
 
-    /** A fresh restic repository. */
-    Path repository() {
-        Path repo = tmp.resolve("repo");
-        new Restic(repo).ok("init");
-        return repo;
-    }
-
     @Test
     void backupServer_workerNodeKilled_jobCompletesWithReassignedTasks() throws Exception {
         Path src = source();
-        Path repo = repository();
+        Path repo = NodeProcesses.initRepository(tmp);
         try (NodeProcesses ps = new NodeProcesses(tmp, repo)) {
             List<NodeProcesses.NodeProc> nodes = ps.startCluster(3, 2);
             NodeProcesses.NodeProc n1 = nodes.get(0);
             NodeProcesses.NodeProc n3 = nodes.get(2);
+            assertApiGuardsAndErrors(ps, n1);
 
             CompletableFuture<Cli.Result> job = CompletableFuture.supplyAsync(() -> Cli.run(NodeProcesses.clientEnv(),
                     "backup", "--server", n1.api(), "--json", src.toString()));
@@ -104,7 +98,7 @@ class ClusterProcessesIT {
     @Test
     void backup_coordinatorNodeKilled_jobFailsCleanlyAndRerunCompletes() throws Exception {
         Path src = source();
-        Path repo = repository();
+        Path repo = NodeProcesses.initRepository(tmp);
         try (NodeProcesses ps = new NodeProcesses(tmp, repo)) {
             List<NodeProcesses.NodeProc> nodes = ps.startCluster(3, 2);
             NodeProcesses.NodeProc n1 = nodes.get(0); // the oldest member: it hosts the coordinator
@@ -136,6 +130,37 @@ class ClusterProcessesIT {
             ps.close();
             checkAndRestore(repo, s.path("snapshot_id").asText(), src, "restore-after-coordinator-killed");
         }
+    }
+
+    /** Health is open; everything else needs the token; errors are JSON with error and detail. */
+    static void assertApiGuardsAndErrors(NodeProcesses ps, NodeProcesses.NodeProc n) throws Exception {
+        java.net.http.HttpClient c = java.net.http.HttpClient.newHttpClient();
+        var health = c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(n.api() + "/api/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        for (String token : new String[] {null, "Bearer wrong-token"}) {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(n.api() + "/agent-card"));
+            if (token != null) {
+                b.header("Authorization", token);
+            }
+            var r = c.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, r.statusCode(), r.body());
+            assertTrue(BackupIT.JSON.readTree(r.body()).has("detail"), r.body());
+            assertTrue(!ps.logs().contains(NodeProcesses.TOKEN), "the token must never be logged");
+        }
+        JsonNode card = BackupIT.JSON.readTree(ps.get(n, "/agent-card").body());
+        assertTrue(card.get("flags").toString().contains("backup.parallel"), card.toString());
+        assertEquals("/", card.get("source_roots").get(0).asText(), card.toString());
+        JsonNode nodesList = BackupIT.JSON.readTree(ps.get(n, "/api/nodes").body()).get("nodes");
+        assertEquals(3, nodesList.size(), nodesList.toString());
+        var bad = ps.post(n, "/api/backups", "{\"paths\": [\"relative/path\"]}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(BackupIT.JSON.readTree(bad.body()).get("detail").asText().contains("relative/path"), bad.body());
+        var notJson = ps.post(n, "/api/backups", "not json");
+        assertEquals(400, notJson.statusCode(), notJson.body());
+        var missing = ps.get(n, "/api/backups/no-such-job");
+        assertEquals(404, missing.statusCode(), missing.body());
+        assertEquals("not found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
     }
 
     static JsonNode awaitJobEnd(NodeProcesses ps, NodeProcesses.NodeProc via, String id, Duration max) throws Exception {

@@ -38,6 +38,13 @@ final class NodeProcesses implements AutoCloseable {
         this.repo = repo;
     }
 
+    /** A fresh repository, made by restic, at {@code dir/repo}. */
+    static Path initRepository(Path dir) {
+        Path repo = dir.resolve("repo");
+        new Restic(repo).ok("init");
+        return repo;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -63,6 +63,8 @@ public final class ClusterNode implements AutoCloseable {
                 .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))
                 .withValue("pekko.cluster.split-brain-resolver.stable-after",
                         ConfigValueFactory.fromAnyRef(c.downAfter().toMillis() + ms()))
+                .withValue("pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes",
+                        ConfigValueFactory.fromAnyRef(c.joinTimeout().toMillis() + ms()))
                 .withValue(BLOCKING + ".thread-pool-executor.fixed-pool-size",
                         ConfigValueFactory.fromAnyRef(c.workers() + 1));
         return own.withFallback(ConfigFactory.load());
