@@ -75,7 +75,7 @@ final class NodeProcesses implements AutoCloseable {
         return n;
     }
 
-    /** {@code count} nodes seeded by the first (the oldest member, so it hosts the coordinator), all up. */
+    /** {@code count} nodes seeded by the first (the oldest member, so it hosts the coordinator), all up and serving. */
     List<NodeProc> startCluster(int count, int workers) throws Exception {
         int p1 = freePort();
         List<NodeProc> out = new ArrayList<>();
@@ -83,7 +83,9 @@ final class NodeProcesses implements AutoCloseable {
         for (int i = 1; i < count; i++) {
             out.add(start(freePort(), p1, workers));
         }
-        awaitMembers(out.get(0), count, Duration.ofSeconds(90));
+        for (NodeProc n : out) { // every node's API is up and sees every member
+            awaitMembers(n, count, Duration.ofSeconds(90));
+        }
         return out;
     }
 
