@@ -72,7 +72,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     public record TaskRejected(String jobId, long taskId, int attempt) implements Command, CborSerializable {
     }
 
-    private record NodeGone(String node, String why) implements Command {
+    /** A node left ({@code permanent}) or became unreachable (it may come back; its old attempts stay superseded). */
+    private record NodeGone(String node, String why, boolean permanent) implements Command {
     }
 
     private enum Tick implements Command { INSTANCE }
@@ -88,6 +89,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<ActorRef<DirectoryWorker.Command>, Capabilities> idle = new LinkedHashMap<>();
     private final Map<String, Capabilities> nodes = new HashMap<>();
+    /** Nodes that left: their workers may still ask for work while their system shuts down. */
+    private final java.util.Set<String> gone = new java.util.HashSet<>();
 
     public static Behavior<Command> create(NodeServices node) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BackupCoordinator(ctx, timers, node)));
@@ -100,10 +103,11 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(500));
         ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class,
                 e -> new NodeGone(e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberExited
-                        || e instanceof ClusterEvent.MemberDowned ? e.member().address().toString() : null, "left"));
+                        || e instanceof ClusterEvent.MemberDowned ? e.member().address().toString() : null, "left",
+                        true));
         ActorRef<ClusterEvent.ReachabilityEvent> reach = ctx.messageAdapter(ClusterEvent.ReachabilityEvent.class,
                 e -> new NodeGone(e instanceof ClusterEvent.UnreachableMember ? e.member().address().toString() : null,
-                        "became unreachable"));
+                        "became unreachable", false));
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
@@ -175,6 +179,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     }
 
     private Behavior<Command> onRequestWork(RequestWork m) {
+        if (gone.contains(m.capabilities().node())) {
+            return this;
+        }
         nodes.put(m.capabilities().node(), m.capabilities());
         idle.put(m.worker(), m.capabilities());
         dispatch();
@@ -206,6 +213,12 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         return this;
     }
 
+    /**
+     * Applies a result. Trees that become complete are sealed here, on the actor: that is a
+     * few kilobytes of JSON, zstd and AES per directory; the only I/O, a pack upload once
+     * 16 MiB of trees have accumulated, is rare enough not to warrant a round trip through
+     * the blocking dispatcher (and ordering stays trivially bottom-up).
+     */
     private Behavior<Command> onDone(TaskDone m) {
         Job j = jobs.get(m.jobId());
         if (j == null) {
@@ -259,6 +272,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             return this;
         }
         nodes.remove(m.node());
+        if (m.permanent()) {
+            gone.add(m.node());
+        }
         idle.values().removeIf(c -> c.node().equals(m.node()));
         for (Job j : jobs.values()) {
             for (Job.Task t : j.leased(m.node(), now())) {
