@@ -42,13 +42,15 @@ public final class ClusterNode implements AutoCloseable {
     private final ActorRef<BackupCoordinator.Command> coordinator;
     private final ActorRef<NodeMonitor.Command> monitor;
     private final CompletableFuture<Void> up = new CompletableFuture<>();
+    private final Locker.RepoLock lock;
 
     private ClusterNode(ActorSystem<Void> system, NodeServices services, ActorRef<BackupCoordinator.Command> coordinator,
-            ActorRef<NodeMonitor.Command> monitor) {
+            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock) {
         this.system = system;
         this.services = services;
         this.coordinator = coordinator;
         this.monitor = monitor;
+        this.lock = lock;
     }
 
     /** The node's Pekko config: loopback unless told, SBR on, CBOR for cross-node messages, no Java serialization. */
@@ -98,7 +100,7 @@ public final class ClusterNode implements AutoCloseable {
                         Props.empty());
             }
             system.getWhenTerminated().thenRun(lock::close);
-            ClusterNode node = new ClusterNode(system, services, coordinator, monitor);
+            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock);
             org.apache.pekko.cluster.Cluster.get(system).registerOnMemberUp(() -> node.up.complete(null));
             return node;
         } catch (RuntimeException e) {
@@ -147,6 +149,8 @@ public final class ClusterNode implements AutoCloseable {
         } catch (Exception e) {
             // leaving is best effort: the others will down us anyway
         }
+        // here, not only on termination: in a JVM shutdown hook, an asynchronous callback may never run
+        lock.close();
     }
 
     @Override
