@@ -141,10 +141,15 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    /** SIGTERM to every node (each leaves the cluster), then SIGKILL after 30 s. */
+    /**
+     * Stops the nodes one at a time, newest first, each with SIGTERM (it leaves the cluster)
+     * and SIGKILL after 30 s: a node leaving while the others still run is confirmed at once,
+     * whereas nodes leaving all together each wait out Pekko's exiting timeout.
+     */
     private synchronized void stopAll() {
-        started.forEach(Process::destroy);
-        for (Process p : started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Process p = started.get(i);
+            p.destroy();
             try {
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
