@@ -22,7 +22,9 @@ final class Cli {
 
     private static Path tempStateDir() {
         try {
-            return Files.createTempDirectory("cg-test-state");
+            Path dir = Files.createTempDirectory("cg-test-state");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Trees.delete(dir), "cg-test-state-cleanup"));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package io.chronosguard.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +43,7 @@ public final class Databases implements ArgumentsProvider {
     public static Database sqlite(ExtensionContext context) {
         try {
             Path dir = Files.createTempDirectory("cg-sqlite");
-            context.getStore(NAMESPACE).put(dir, (ExtensionContext.Store.CloseableResource) () -> deleteTree(dir));
+            context.getStore(NAMESPACE).put(dir, (ExtensionContext.Store.CloseableResource) () -> Trees.delete(dir));
             return new Database("sqlite", "jdbc:sqlite:" + dir.resolve("catalog.db"), null, null);
         } catch (IOException e) {
             throw new AssertionError("cannot make a temporary folder for SQLite", e);
@@ -56,11 +55,5 @@ public final class Databases implements ArgumentsProvider {
         PostgresServer server = PostgresServer.get(context);
         String name = server.createDatabase(prefix);
         return new Database("postgresql", server.bareUrl(name), PostgresServer.USER, server.password());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -137,11 +137,7 @@ public final class PostgresServer implements ExtensionContext.Store.CloseableRes
         } catch (IOException e) {
             System.err.println("PostgresServer: " + e.getMessage());
         }
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("PostgresServer: cannot delete " + root + ": " + e.getMessage());
-        }
+        Trees.delete(root);
     }
 
     /** Runs one of PostgreSQL's programs (as {@code postgres} when we are root), failing with its output. */

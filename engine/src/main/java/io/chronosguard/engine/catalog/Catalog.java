@@ -82,6 +82,9 @@ public final class Catalog implements AutoCloseable {
     /** Brings the schema up to date (Flyway; the versioned scripts are in {@code db/migration}). */
     private static void migrate(HikariDataSource pool, Dialect dialect) {
         Flyway.configure(Catalog.class.getClassLoader())
+                // Through SLF4J like the rest of ChronosGuard (the CLI logs warnings only), not
+                // to the console via java.util.logging, which Flyway picks without an SLF4J binding.
+                .loggers("slf4j")
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .placeholders(dialect.placeholders())

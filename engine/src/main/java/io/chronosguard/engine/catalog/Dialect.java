@@ -90,6 +90,12 @@ enum Dialect {
     /** The dialect for a JDBC URL, or a {@link CatalogException} naming the (redacted) URL. */
     static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            String file = jdbcUrl.substring("jdbc:sqlite:".length());
+            // Each pooled connection would get its own empty database, and all is gone at exit.
+            if (file.isBlank() || file.startsWith(":memory:") || file.contains("mode=memory")) {
+                throw new CatalogException("catalog URL " + jdbcUrl + " is an in-memory SQLite database, which"
+                        + " would forget every run: give a file, e.g. jdbc:sqlite:/var/lib/chronosguard/catalog.db");
+            }
             return SQLITE;
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {

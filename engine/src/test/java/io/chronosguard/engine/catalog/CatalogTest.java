@@ -319,6 +319,15 @@ class CatalogTest {
     }
 
     @Test
+    void open_inMemorySqlite_refused() {
+        for (String bad : List.of("jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory")) {
+            CatalogException e = assertThrows(CatalogException.class, () -> Catalog.open(bad));
+            assertTrue(e.getMessage().startsWith("catalog URL " + bad + " is an in-memory SQLite database"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void open_sqliteInMissingFolder_failsNamingTheUrl() {
         String bad = "jdbc:sqlite:" + dir.resolve("no/such/dir/catalog.db");
         CatalogException e = assertThrows(CatalogException.class, () -> Catalog.open(bad));
