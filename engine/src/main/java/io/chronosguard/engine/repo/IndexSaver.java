@@ -1,9 +1,8 @@
 package io.chronosguard.engine.repo;
 
 import io.chronosguard.engine.backend.FileType;
+import io.chronosguard.engine.index.IndexFile;
 import io.chronosguard.engine.index.PackedBlob;
-import io.chronosguard.engine.repo.format.IndexJson;
-import io.chronosguard.engine.repo.format.ResticJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,14 +58,7 @@ public final class IndexSaver {
     }
 
     private void write(List<PackedBlob> blobs) {
-        Map<Id, List<IndexJson.Blob>> byPack = new LinkedHashMap<>();
-        for (PackedBlob b : blobs) {
-            byPack.computeIfAbsent(b.pack(), k -> new ArrayList<>()).add(new IndexJson.Blob(b.id().hex(),
-                    b.type().json(), b.offset(), b.length(), b.compressed() ? (long) b.uncompressedLength() : null));
-        }
-        List<IndexJson.Pack> packs = new ArrayList<>();
-        byPack.forEach((id, bl) -> packs.add(new IndexJson.Pack(id.hex(), bl)));
-        Id id = repo.saveUnpacked(FileType.INDEX, ResticJson.write(new IndexJson(List.of(), packs)));
+        Id id = repo.saveUnpacked(FileType.INDEX, IndexFile.encode(blobs));
         synchronized (this) {
             written.add(id);
         }
