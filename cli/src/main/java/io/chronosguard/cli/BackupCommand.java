@@ -68,9 +68,17 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Parallel workers (default: workers setting).")
     Integer threads;
 
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Run the backup on the cluster whose node API is at URL (token: CHRONOSGUARD_API_TOKEN).")
+    String server;
+
     @Override
     public Integer call() {
         CliContext ctx = parent.ctx();
+        if (server != null) {
+            return new ServerBackup(server, ctx.env(), ctx.out(), ctx.err(), json).run(paths,
+                    tags.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).toList(), host);
+        }
         Settings s = ctx.settings();
         List<String> patterns = new ArrayList<>(excludes);
         for (Path f : excludeFiles) {

@@ -1,2 +1,6 @@
-/** ChronosGuard coordinator module: filled in by later issues (see ../shared/DESIGN.md). */
+/**
+ * The cluster side of a distributed backup: Pekko typed actors over the engine. {@code protocol} holds every
+ * message that crosses nodes, {@code singleton} the backup coordinator, {@code worker} the directory workers,
+ * {@code monitor} the per-node monitor, {@code cluster} the node bootstrap.
+ */
 package io.chronosguard.coordinator;

@@ -206,8 +206,8 @@ public final class Archiver {
         return m;
     }
 
-    /** A non-directory's node, or null when it was skipped with an error. */
-    private Node leafOrNull(Path p, FileInfo fi, Node prev) {
+    /** A non-directory's node, or null when it was skipped with an error (also used by {@link DirectoryScanner}). */
+    Node leafOrNull(Path p, FileInfo fi, Node prev) {
         try {
             return leaf(p, fi, prev);
         } catch (NoSuchFileException e) {

@@ -1,0 +1,169 @@
+package io.chronosguard.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Launches a local cluster: N {@code node} processes (separate JVMs) on loopback, the first
+ * serving the HTTP API. With PATHs it runs that backup across the cluster, stops the nodes
+ * and exits with the job's result; without, it runs until Ctrl-C / SIGTERM.
+ */
+@Command(name = "cluster", description = "Launch a local cluster of N node processes on loopback;"
+        + " with PATHs, back them up across it.")
+final class ClusterCommand implements Callable<Integer> {
+    @ParentCommand
+    ChronosGuardCommand parent;
+
+    @Option(names = "--nodes", required = true, paramLabel = "N", description = "How many node processes.")
+    int nodes;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Directory workers per node (default: workers setting).")
+    Integer workers;
+
+    @Option(names = "--http", paramLabel = "HOST:PORT", description = "The API's address (default 127.0.0.1:8080).")
+    String http;
+
+    @Option(names = "--json", description = "With PATHs: JSON status lines and a final summary line.")
+    boolean json;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to back up across the cluster.")
+    List<Path> paths = new ArrayList<>();
+
+    private final List<Process> started = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = parent.ctx();
+        if (nodes < 1 || nodes > 16) {
+            throw new CliException(ExitCode.USAGE, "--nodes must be 1..16, got " + nodes);
+        }
+        HostPort api = HostPort.parse("--http", http != null ? http
+                : ctx.settings().httpHost() + ":" + ctx.settings().httpPort());
+        Path repo = ctx.repositoryPath();
+        ctx.openRepository().close(); // a wrong password or missing repository fails here, once, not in N nodes
+        Path logs = Files.createTempDirectory("chronosguard-cluster-");
+        Thread hook = new Thread(this::stopAll, "chronosguard-cluster-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            int seed = freePort();
+            for (int i = 0; i < nodes; i++) {
+                int port = i == 0 ? seed : freePort();
+                started.add(startNode(ctx, repo, port, seed, i == 0 ? api : null, logs.resolve("node-" + i + ".log")));
+            }
+            awaitUp(api, logs);
+            ctx.err().println("cluster of " + nodes + " nodes is up; API at http://" + api + " (node logs in " + logs + ")");
+            if (paths.isEmpty()) {
+                ctx.out().println("http://" + api);
+                ctx.out().flush();
+                started.get(0).waitFor();
+                return ExitCode.OK;
+            }
+            return new ServerBackup("http://" + api, ctx.env(), ctx.out(), ctx.err(), json).run(paths, List.of(), null);
+        } finally {
+            stopAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs stopAll itself
+            }
+        }
+    }
+
+    private Process startNode(CliContext ctx, Path repo, int port, int seed, HostPort api, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node", "-r", repo.toString(),
+                "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
+        if (workers != null) {
+            cmd.addAll(List.of("--workers", String.valueOf(workers)));
+        }
+        if (api != null) {
+            cmd.addAll(List.of("--http", api.toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(ctx.env());
+        ctx.settings().passwordFile().ifPresent(f ->
+                pb.environment().put("CHRONOSGUARD_PASSWORD_FILE", f.toAbsolutePath().toString()));
+        return pb.start();
+    }
+
+    /** Waits for the API node to list every node as up; a node that exits early fails with its last words. */
+    private void awaitUp(HostPort api, Path logs) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < started.size(); i++) {
+                if (!started.get(i).isAlive()) {
+                    throw new CliException(ExitCode.FAILED, "node " + i + " of the cluster exited: "
+                            + lastLine(logs.resolve("node-" + i + ".log")));
+                }
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + api + "/api/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().split("pekko://", -1).length - 2 >= nodes) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new CliException(ExitCode.FAILED, "the cluster did not come up within 120 s (node logs in " + logs + ")");
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("chronosguard: ")) {
+                    return lines.get(i).substring("chronosguard: ".length());
+                }
+            }
+            return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Stops the nodes one at a time, newest first, each with SIGTERM (it leaves the cluster)
+     * and SIGKILL after 30 s: a node leaving while the others still run is confirmed at once,
+     * whereas nodes leaving all together each wait out Pekko's exiting timeout.
+     */
+    private synchronized void stopAll() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Process p = started.get(i);
+            p.destroy();
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.chronosguard.coordinator.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.chronosguard.coordinator.monitor.NodeMonitor;
+import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.coordinator.singleton.BackupCoordinator;
+import io.chronosguard.coordinator.worker.DirectoryWorker;
+import io.chronosguard.engine.repo.IndexSaver;
+import io.chronosguard.engine.repo.Locker;
+import io.chronosguard.engine.repo.Host;
+import io.chronosguard.engine.repo.Repository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.SingletonActor;
+
+/**
+ * One running node: its actor system (cluster member on {@code host:port}), its monitor,
+ * its directory workers and its handle on the coordinator singleton. Holds a
+ * non-exclusive repository lock while it runs.
+ */
+public final class ClusterNode implements AutoCloseable {
+    public static final String SYSTEM_NAME = "chronosguard";
+    static final String BLOCKING = "chronosguard.blocking-dispatcher";
+
+    private final ActorSystem<Void> system;
+    private final NodeServices services;
+    private final ActorRef<BackupCoordinator.Command> coordinator;
+    private final ActorRef<NodeMonitor.Command> monitor;
+    private final CompletableFuture<Void> up = new CompletableFuture<>();
+    private final Locker.RepoLock lock;
+
+    private ClusterNode(ActorSystem<Void> system, NodeServices services, ActorRef<BackupCoordinator.Command> coordinator,
+            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock) {
+        this.system = system;
+        this.services = services;
+        this.coordinator = coordinator;
+        this.monitor = monitor;
+        this.lock = lock;
+    }
+
+    /** The node's Pekko config: loopback unless told, SBR on, CBOR for cross-node messages, no Java serialization. */
+    static Config config(NodeConfig c) {
+        List<String> seeds = new ArrayList<>();
+        for (String s : c.seeds()) {
+            seeds.add("pekko://" + SYSTEM_NAME + "@" + s);
+        }
+        Config own = ConfigFactory.parseResources(ClusterNode.class, "node.conf")
+                .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(c.host()))
+                .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(c.port()))
+                .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))
+                .withValue("pekko.cluster.split-brain-resolver.stable-after",
+                        ConfigValueFactory.fromAnyRef(c.downAfter().toMillis() + ms()))
+                .withValue("pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes",
+                        ConfigValueFactory.fromAnyRef(c.joinTimeout().toMillis() + ms()))
+                .withValue(BLOCKING + ".thread-pool-executor.fixed-pool-size",
+                        ConfigValueFactory.fromAnyRef(c.workers() + 1));
+        return own.withFallback(ConfigFactory.load());
+    }
+
+    private static String ms() {
+        return "ms";
+    }
+
+    /** Starts the node and begins joining the cluster; {@link #up()} completes once it is a member. */
+    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock) {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c));
+        try {
+            Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING));
+            String self = Cluster.get(system).selfMember().address().toString();
+            List<String> flags = new ArrayList<>(List.of(Capabilities.BACKUP_PARALLEL, "encrypt", "monitor",
+                    "coordinate"));
+            if (repo.version() >= 2 && c.tuning().compression() != io.chronosguard.engine.repo.BlobSaver.Compression.OFF) {
+                flags.add(1, "compress");
+            }
+            Capabilities caps = new Capabilities(self, c.sourceRoots(), c.repositoryLocation(), true,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), c.workers(), flags);
+            NodeServices services = new NodeServices(repo, new IndexSaver(repo), blocking, caps, clock, c.tuning());
+            Locker.RepoLock lock = new Locker(repo, clock, Host.current()).lock(false);
+            ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock), "monitor",
+                    Props.empty());
+            ActorRef<BackupCoordinator.Command> coordinator = ClusterSingleton.get(system)
+                    .init(SingletonActor.of(BackupCoordinator.create(services), "backup-coordinator"));
+            for (int i = 0; i < c.workers(); i++) {
+                system.systemActorOf(DirectoryWorker.create(coordinator, monitor, services), "worker-" + i,
+                        Props.empty());
+            }
+            system.getWhenTerminated().thenRun(lock::close);
+            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock);
+            org.apache.pekko.cluster.Cluster.get(system).registerOnMemberUp(() -> node.up.complete(null));
+            return node;
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public ActorRef<BackupCoordinator.Command> coordinator() {
+        return coordinator;
+    }
+
+    public ActorRef<NodeMonitor.Command> monitor() {
+        return monitor;
+    }
+
+    public Capabilities capabilities() {
+        return services.capabilities();
+    }
+
+    /** Completes when this node is an Up member of the cluster. */
+    public CompletionStage<Void> up() {
+        return up;
+    }
+
+    /** Completes when the actor system has stopped (after leaving, or after failing to join). */
+    public CompletionStage<?> terminated() {
+        return system.getWhenTerminated();
+    }
+
+    /** Why the node is stopping (for the operator), e.g. it was downed, or asked to leave. */
+    public String stopReason() {
+        return org.apache.pekko.actor.CoordinatedShutdown.get(system).getShutdownReason()
+                .map(Object::toString).orElse("stopped");
+    }
+
+    /** Leaves the cluster gracefully (its tasks move to other nodes) and stops; waits up to {@code timeout}. */
+    public void leave(Duration timeout) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // leaving is best effort: the others will down us anyway
+        }
+        // here, not only on termination: in a JVM shutdown hook, an asynchronous callback may never run
+        lock.close();
+    }
+
+    @Override
+    public void close() {
+        leave(Duration.ofSeconds(20));
+    }
+}

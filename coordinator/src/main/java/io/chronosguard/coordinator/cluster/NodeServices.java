@@ -1,0 +1,39 @@
+package io.chronosguard.coordinator.cluster;
+
+import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.engine.repo.BlobSaver;
+import io.chronosguard.engine.repo.IndexSaver;
+import io.chronosguard.engine.repo.Repository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * What the actors of one node share: the open repository, one index saver for every task
+ * of the node (so a task's flush also writes index entries of packs other tasks stored),
+ * the bounded executor for blocking work, the node's capabilities and tuning.
+ */
+public record NodeServices(Repository repository, IndexSaver indexSaver, Executor blocking, Capabilities capabilities,
+        Clock clock, Tuning tuning) {
+
+    /**
+     * @param leaseDuration  a task not renewed for this long goes to another worker
+     * @param splitThreshold directories with more entries are split into slices
+     * @param idlePoll       how often an idle worker asks again for work
+     */
+    public record Tuning(int packSize, BlobSaver.Compression compression, Duration leaseDuration, int splitThreshold,
+            Duration idlePoll) {
+        public static Tuning defaults() {
+            return new Tuning(16 << 20, BlobSaver.Compression.AUTO, Duration.ofSeconds(60), 400,
+                    Duration.ofSeconds(1));
+        }
+
+        public Tuning withLease(Duration d) {
+            return new Tuning(packSize, compression, d, splitThreshold, idlePoll);
+        }
+
+        public Tuning withSplitThreshold(int n) {
+            return new Tuning(packSize, compression, leaseDuration, n, idlePoll);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.chronosguard.coordinator.protocol;
+
+import io.chronosguard.engine.archiver.DirectoryListing;
+import io.chronosguard.engine.repo.Id;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link DirectoryListing} on the wire: nodes as restic tree JSON ({@link NodeCodec}).
+ *
+ * @param self nullable: a target's own node
+ */
+public record TaskOutcome(byte[] leaves, List<Subdir> subdirs, List<String> splitPoints, byte[] self,
+        List<byte[]> ancestors, long files, long bytes, long dataAdded, List<String> errors)
+        implements CborSerializable {
+
+    /** A subdirectory to schedule: its node without subtree, and its parent-snapshot tree (hex or null). */
+    public record Subdir(byte[] node, String parentTree) implements CborSerializable {
+    }
+
+    public static TaskOutcome of(DirectoryListing l) {
+        return new TaskOutcome(NodeCodec.encodeAll(l.leaves()),
+                l.subdirs().stream().map(s -> new Subdir(NodeCodec.encode(s.node()),
+                        s.parentTree().map(Id::hex).orElse(null))).toList(),
+                l.splitPoints(), l.self().map(NodeCodec::encode).orElse(null),
+                l.ancestors().stream().map(NodeCodec::encode).toList(), l.files(), l.bytes(), l.dataAdded(),
+                l.errors());
+    }
+
+    public Optional<Id> subdirParent(Subdir s) {
+        return Optional.ofNullable(s.parentTree()).map(Id::parse);
+    }
+}

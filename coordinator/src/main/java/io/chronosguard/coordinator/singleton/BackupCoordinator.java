@@ -1,0 +1,324 @@
+package io.chronosguard.coordinator.singleton;
+
+import io.chronosguard.coordinator.cluster.NodeServices;
+import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.coordinator.protocol.CborSerializable;
+import io.chronosguard.coordinator.protocol.JobView;
+import io.chronosguard.coordinator.protocol.TaskOutcome;
+import io.chronosguard.coordinator.worker.DirectoryWorker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * The cluster singleton that runs backups: it queues directory tasks, hands each to an idle
+ * worker whose node can read its path (work pulling), leases it, and queues it again when
+ * the lease expires or the holder's node becomes unreachable or leaves. It assembles trees
+ * bottom-up as results arrive and writes the snapshot last ({@link JobFinisher}). A job
+ * lives only in this actor: if the singleton's node dies the job is lost, never half-written
+ * (the snapshot is the last thing written), and a rerun reuses every stored blob.
+ */
+public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.Command> {
+    public interface Command {
+    }
+
+    /** Cross-node: start a backup of {@code paths}; replies with the job id. */
+    public record StartBackup(List<String> paths, String hostname, List<String> tags,
+            ActorRef<StatusReply<String>> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Cross-node: a job's state. */
+    public record GetJob(String jobId, ActorRef<JobView> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Cross-node, from an idle worker: give me a task my node can run. */
+    public record RequestWork(ActorRef<DirectoryWorker.Command> worker, Capabilities capabilities)
+            implements Command, CborSerializable {
+    }
+
+    /** Cross-node: the worker still works on the task. */
+    public record RenewLease(String jobId, long taskId, int attempt) implements Command, CborSerializable {
+    }
+
+    /** Cross-node: a task attempt finished; its blobs are stored and indexed. */
+    public record TaskDone(String jobId, long taskId, int attempt, String node, TaskOutcome outcome)
+            implements Command, CborSerializable {
+    }
+
+    /** Cross-node: a task attempt failed; {@code fatal} failures (a missing target) fail the job. */
+    public record TaskFailed(String jobId, long taskId, int attempt, String node, boolean fatal, String reason)
+            implements Command, CborSerializable {
+    }
+
+    /** Cross-node: the worker was busy after all; queue the task again. */
+    public record TaskRejected(String jobId, long taskId, int attempt) implements Command, CborSerializable {
+    }
+
+    /** A node left ({@code permanent}) or became unreachable (it may come back; its old attempts stay superseded). */
+    private record NodeGone(String node, String why, boolean permanent) implements Command {
+    }
+
+    private enum Tick implements Command { INSTANCE }
+
+    private record Prepared(StartBackup request, JobFinisher.Parent parent, Throwable failure) implements Command {
+    }
+
+    private record Finished(String jobId, JobFinisher.Result result, Throwable failure) implements Command {
+    }
+
+    private final NodeServices node;
+    private final JobFinisher finisher;
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final Map<ActorRef<DirectoryWorker.Command>, Capabilities> idle = new LinkedHashMap<>();
+    private final Map<String, Capabilities> nodes = new HashMap<>();
+    /** Nodes that left: their workers may still ask for work while their system shuts down. */
+    private final java.util.Set<String> gone = new java.util.HashSet<>();
+
+    public static Behavior<Command> create(NodeServices node) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BackupCoordinator(ctx, timers, node)));
+    }
+
+    private BackupCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeServices node) {
+        super(ctx);
+        this.node = node;
+        this.finisher = new JobFinisher(node);
+        timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(500));
+        ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class,
+                e -> new NodeGone(e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberExited
+                        || e instanceof ClusterEvent.MemberDowned ? e.member().address().toString() : null, "left",
+                        true));
+        ActorRef<ClusterEvent.ReachabilityEvent> reach = ctx.messageAdapter(ClusterEvent.ReachabilityEvent.class,
+                e -> new NodeGone(e instanceof ClusterEvent.UnreachableMember ? e.member().address().toString() : null,
+                        "became unreachable", false));
+        Cluster cluster = Cluster.get(ctx.getSystem());
+        cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
+        cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+        ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(StartBackup.class, this::onStart)
+                .onMessage(Prepared.class, this::onPrepared)
+                .onMessage(GetJob.class, this::onGetJob)
+                .onMessage(RequestWork.class, this::onRequestWork)
+                .onMessage(RenewLease.class, this::onRenew)
+                .onMessage(TaskDone.class, this::onDone)
+                .onMessage(TaskFailed.class, this::onFailed)
+                .onMessage(TaskRejected.class, this::onRejected)
+                .onMessage(NodeGone.class, this::onNodeGone)
+                .onMessageEquals(Tick.INSTANCE, this::onTick)
+                .onMessage(Finished.class, this::onFinished)
+                .build();
+    }
+
+    private Instant now() {
+        return node.clock().instant();
+    }
+
+    private Behavior<Command> onStart(StartBackup m) {
+        if (m.paths().isEmpty()) {
+            m.replyTo().tell(StatusReply.error("nothing to back up: give at least one path"));
+            return this;
+        }
+        List<String> paths = JobFinisher.normalize(m.paths());
+        for (String p : paths) {
+            if (nodes.values().stream().noneMatch(c -> c.canRun(p))) {
+                m.replyTo().tell(StatusReply.error("no node of the cluster can read " + p
+                        + " (check each node's --source-root)"));
+                return this;
+            }
+        }
+        StartBackup normalized = new StartBackup(paths, m.hostname(), m.tags(), m.replyTo());
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> finisher.findParent(paths, m.hostname()),
+                node.blocking()), (parent, ex) -> new Prepared(normalized, parent, ex));
+        return this;
+    }
+
+    private Behavior<Command> onPrepared(Prepared p) {
+        StartBackup m = p.request();
+        if (p.failure() != null) {
+            m.replyTo().tell(StatusReply.error("cannot start the backup: " + p.failure().getMessage()));
+            return this;
+        }
+        String id = UUID.randomUUID().toString();
+        JobFinisher.TreeSink sink = finisher.treeSink();
+        Job job = new Job(id, m.paths(), m.hostname(), m.tags(), now(), p.parent().snapshot(), p.parent().trees(),
+                sink::save);
+        job.treeSink = sink;
+        jobs.put(id, job);
+        getContext().getLog().info("job {} started: {}", id, m.paths());
+        m.replyTo().tell(StatusReply.success(id));
+        dispatch();
+        return this;
+    }
+
+    private Behavior<Command> onGetJob(GetJob m) {
+        Job j = jobs.get(m.jobId());
+        m.replyTo().tell(j == null ? JobView.unknown(m.jobId()) : j.view());
+        return this;
+    }
+
+    private Behavior<Command> onRequestWork(RequestWork m) {
+        if (gone.contains(m.capabilities().node())) {
+            return this;
+        }
+        nodes.put(m.capabilities().node(), m.capabilities());
+        idle.put(m.worker(), m.capabilities());
+        dispatch();
+        return this;
+    }
+
+    /** Gives queued tasks to idle workers that can run them. */
+    private void dispatch() {
+        List<ActorRef<DirectoryWorker.Command>> served = new ArrayList<>();
+        for (Map.Entry<ActorRef<DirectoryWorker.Command>, Capabilities> w : idle.entrySet()) {
+            for (Job j : jobs.values()) {
+                Optional<Job.Task> t = j.take(w.getValue(), now(), node.tuning().leaseDuration());
+                if (t.isPresent()) {
+                    Job.Task task = t.get();
+                    w.getKey().tell(new DirectoryWorker.AssignTask(j.id, task.id, task.attempt, task.spec));
+                    served.add(w.getKey());
+                    break;
+                }
+            }
+        }
+        served.forEach(idle::remove);
+    }
+
+    private Behavior<Command> onRenew(RenewLease m) {
+        Job j = jobs.get(m.jobId());
+        if (j != null) {
+            j.renew(m.taskId(), m.attempt(), now(), node.tuning().leaseDuration());
+        }
+        return this;
+    }
+
+    /**
+     * Applies a result. Trees that become complete are sealed here, on the actor: that is a
+     * few kilobytes of JSON, zstd and AES per directory; the only I/O, a pack upload once
+     * 16 MiB of trees have accumulated, is rare enough not to warrant a round trip through
+     * the blocking dispatcher (and ordering stays trivially bottom-up).
+     */
+    private Behavior<Command> onDone(TaskDone m) {
+        Job j = jobs.get(m.jobId());
+        if (j == null) {
+            return this;
+        }
+        try {
+            if (j.complete(m.taskId(), m.attempt(), m.node(), m.outcome()) == Job.Accepted.STALE) {
+                getContext().getLog().info("ignored a late result of task {} attempt {} from {}", m.taskId(),
+                        m.attempt(), m.node());
+                return this;
+            }
+        } catch (RuntimeException e) {
+            j.fail("cannot assemble the snapshot's trees: " + e.getMessage());
+            getContext().getLog().error("job {} failed: {}", j.id, j.error);
+            return this;
+        }
+        maybeFinish(j);
+        dispatch();
+        return this;
+    }
+
+    private Behavior<Command> onFailed(TaskFailed m) {
+        Job j = jobs.get(m.jobId());
+        if (j == null) {
+            return this;
+        }
+        j.current(m.taskId(), m.attempt()).ifPresent(t -> {
+            t.failures++;
+            if (m.fatal() || t.failures >= Job.MAX_FAILURES) {
+                j.fail(m.reason());
+                getContext().getLog().error("job {} failed: {}", j.id, m.reason());
+            } else {
+                j.requeue(t, false);
+                dispatch();
+            }
+        });
+        return this;
+    }
+
+    private Behavior<Command> onRejected(TaskRejected m) {
+        Job j = jobs.get(m.jobId());
+        if (j != null) {
+            j.current(m.taskId(), m.attempt()).ifPresent(t -> j.requeue(t, false));
+            dispatch();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onNodeGone(NodeGone m) {
+        if (m.node() == null || node.capabilities().node().equals(m.node())) {
+            return this;
+        }
+        nodes.remove(m.node());
+        if (m.permanent()) {
+            gone.add(m.node());
+        }
+        idle.values().removeIf(c -> c.node().equals(m.node()));
+        for (Job j : jobs.values()) {
+            for (Job.Task t : j.leased(m.node(), now())) {
+                getContext().getLog().warn("node {} {}: task {} ({}) goes to another worker", m.node(), m.why(), t.id,
+                        t.spec.path());
+                j.requeue(t, true);
+            }
+        }
+        dispatch();
+        return this;
+    }
+
+    private Behavior<Command> onTick() {
+        for (Job j : jobs.values()) {
+            for (Job.Task t : j.leased(null, now())) {
+                getContext().getLog().warn("lease of task {} ({}) on {} expired: it goes to another worker", t.id,
+                        t.spec.path(), t.holder);
+                j.requeue(t, true);
+            }
+        }
+        dispatch();
+        return this;
+    }
+
+    private void maybeFinish(Job j) {
+        if (j.finishing || !j.treesComplete() || !JobView.RUNNING.equals(j.state)) {
+            return;
+        }
+        j.finishing = true;
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> finisher.finish(j), node.blocking()),
+                (r, ex) -> new Finished(j.id, r, ex));
+    }
+
+    private Behavior<Command> onFinished(Finished f) {
+        Job j = jobs.get(f.jobId());
+        if (f.failure() != null) {
+            Throwable c = f.failure().getCause() != null ? f.failure().getCause() : f.failure();
+            j.fail("cannot write the snapshot: " + c.getMessage());
+            getContext().getLog().error("job {} failed: {}", j.id, j.error);
+        } else {
+            j.succeed(f.result().snapshotId().hex(), f.result().treeBytesAdded(), now());
+            getContext().getLog().info("job {} done: snapshot {}, {} nodes, {} reassigned tasks", j.id,
+                    f.result().snapshotId().hex(), j.summary.nodes(), j.reassigned());
+        }
+        return this;
+    }
+}

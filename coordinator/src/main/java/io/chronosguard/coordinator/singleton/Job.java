@@ -1,0 +1,192 @@
+package io.chronosguard.coordinator.singleton;
+
+import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.coordinator.protocol.JobView;
+import io.chronosguard.coordinator.protocol.TaskOutcome;
+import io.chronosguard.coordinator.protocol.TaskSpec;
+import io.chronosguard.engine.repo.Id;
+import io.chronosguard.engine.repo.format.Tree;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One distributed backup's bookkeeping: its queue, the lease of every running task, the
+ * attempt numbers that make a superseded attempt's late result harmless, and counters.
+ * Plain Java taking the time as an argument, so tests drive it without actors.
+ */
+final class Job {
+    /** A task and its current attempt; {@code holder} is the node whose worker holds the lease. */
+    static final class Task {
+        final long id;
+        final TreeAssembly.Dir dir;
+        final TaskSpec spec;
+        int attempt;
+        int failures;
+        String holder;
+        Instant leaseUntil;
+        boolean done;
+
+        Task(long id, TreeAssembly.Dir dir, TaskSpec spec) {
+            this.id = id;
+            this.dir = dir;
+            this.spec = spec;
+        }
+    }
+
+    /** What a result did: accepted, or ignored because it came from a superseded attempt. */
+    enum Accepted { YES, STALE }
+
+    static final int MAX_FAILURES = 3;
+
+    final String id;
+    final List<String> paths;
+    final String hostname;
+    final List<String> tags;
+    final Instant started;
+    final Optional<Id> parentSnapshot;
+    private final TreeAssembly assembly;
+    private final Map<Long, Task> tasks = new HashMap<>();
+    private final Deque<Task> queue = new ArrayDeque<>();
+    private final Set<String> nodesUsed = new TreeSet<>();
+    private final List<String> errors = new ArrayList<>();
+    private long nextTask;
+    private long tasksDone;
+    private long files;
+    private long bytes;
+    private long dataAdded;
+    private int reassigned;
+    String state = JobView.RUNNING;
+    String error;
+    JobView.Summary summary;
+    boolean finishing;
+    JobFinisher.TreeSink treeSink;
+
+    Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
+            Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree) {
+        this.id = id;
+        this.paths = List.copyOf(paths);
+        this.hostname = hostname;
+        this.tags = List.copyOf(tags);
+        this.started = started;
+        this.parentSnapshot = parentSnapshot;
+        this.assembly = new TreeAssembly(paths, saveTree);
+        enqueue(assembly.start(parentTrees));
+    }
+
+    private void enqueue(List<TreeAssembly.NewTask> news) {
+        for (TreeAssembly.NewTask n : news) {
+            Task t = new Task(nextTask++, n.dir(), n.spec());
+            tasks.put(t.id, t);
+            queue.addLast(t);
+        }
+    }
+
+    /** Takes the first queued task {@code caps} can run and leases it to {@code node} until {@code now + lease}. */
+    Optional<Task> take(Capabilities caps, Instant now, Duration lease) {
+        if (!JobView.RUNNING.equals(state)) {
+            return Optional.empty();
+        }
+        for (Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (caps.canRun(t.spec.path())) {
+                it.remove();
+                t.attempt++;
+                t.holder = caps.node();
+                t.leaseUntil = now.plus(lease);
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Puts a leased task back at the head of the queue; its current attempt becomes superseded. */
+    void requeue(Task t, boolean countAsReassigned) {
+        t.holder = null;
+        t.leaseUntil = null;
+        t.attempt++;
+        queue.addFirst(t);
+        if (countAsReassigned) {
+            reassigned++;
+        }
+    }
+
+    /** The running task for {@code (taskId, attempt)}, or empty when that attempt is superseded or done. */
+    Optional<Task> current(long taskId, int attempt) {
+        Task t = tasks.get(taskId);
+        return t != null && !t.done && t.attempt == attempt && t.holder != null ? Optional.of(t) : Optional.empty();
+    }
+
+    Accepted complete(long taskId, int attempt, String node, TaskOutcome o) {
+        Optional<Task> cur = current(taskId, attempt);
+        if (cur.isEmpty() || !JobView.RUNNING.equals(state)) {
+            return Accepted.STALE;
+        }
+        Task t = cur.get();
+        t.done = true;
+        t.holder = null;
+        tasks.remove(t.id);
+        tasksDone++;
+        nodesUsed.add(node);
+        files += o.files();
+        bytes += o.bytes();
+        dataAdded += o.dataAdded();
+        errors.addAll(o.errors());
+        enqueue(assembly.apply(t.dir, t.spec, o));
+        return Accepted.YES;
+    }
+
+    /** Every task whose lease {@code node} holds, or that expired by {@code now} when {@code node} is null. */
+    List<Task> leased(String node, Instant now) {
+        List<Task> out = new ArrayList<>();
+        for (Task t : tasks.values()) {
+            if (t.holder != null && (node != null ? node.equals(t.holder) : t.leaseUntil.isBefore(now))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    void renew(long taskId, int attempt, Instant now, Duration lease) {
+        current(taskId, attempt).ifPresent(t -> t.leaseUntil = now.plus(lease));
+    }
+
+    boolean treesComplete() {
+        return assembly.complete();
+    }
+
+    Id buildRoot() {
+        return assembly.buildRoot();
+    }
+
+    void fail(String why) {
+        state = JobView.FAILED;
+        error = why;
+        queue.clear();
+    }
+
+    void succeed(String snapshotId, long treeBytesAdded, Instant now) {
+        state = JobView.SUCCEEDED;
+        summary = new JobView.Summary(snapshotId, files, bytes, dataAdded + treeBytesAdded, nodesUsed.size(),
+                reassigned, Duration.between(started, now).toMillis() / 1000.0, errors);
+    }
+
+    int reassigned() {
+        return reassigned;
+    }
+
+    JobView view() {
+        long running = tasks.values().stream().filter(t -> t.holder != null).count();
+        return new JobView(id, state, error, tasksDone, queue.size(), running, files, bytes, summary);
+    }
+}

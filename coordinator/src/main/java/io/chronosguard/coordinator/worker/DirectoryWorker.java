@@ -1,0 +1,144 @@
+package io.chronosguard.coordinator.worker;
+
+import io.chronosguard.coordinator.cluster.NodeServices;
+import io.chronosguard.coordinator.monitor.NodeMonitor;
+import io.chronosguard.coordinator.protocol.CborSerializable;
+import io.chronosguard.coordinator.protocol.TaskOutcome;
+import io.chronosguard.coordinator.protocol.TaskSpec;
+import io.chronosguard.coordinator.singleton.BackupCoordinator;
+import io.chronosguard.engine.NotFoundException;
+import io.chronosguard.engine.archiver.BackupOptions;
+import io.chronosguard.engine.archiver.DirectoryScanner;
+import io.chronosguard.engine.archiver.Excluder;
+import io.chronosguard.engine.repo.BlobSaver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Pulls directory tasks from the coordinator and runs them, one at a time, on the node's
+ * blocking dispatcher. Idle, it asks for work every {@code idlePoll} (a coordinator that
+ * moved to another node learns about it that way); busy, it renews its lease.
+ */
+public final class DirectoryWorker {
+    public interface Command {
+    }
+
+    /** Cross-node, from the coordinator: run this task (attempt {@code attempt} of it). */
+    public record AssignTask(String jobId, long taskId, int attempt, TaskSpec spec)
+            implements Command, CborSerializable {
+    }
+
+    private enum Poll implements Command { INSTANCE }
+
+    private enum Renew implements Command { INSTANCE }
+
+    private record Finished(AssignTask task, TaskOutcome outcome, Throwable failure) implements Command {
+    }
+
+    private final ActorContext<Command> ctx;
+    private final ActorRef<BackupCoordinator.Command> coordinator;
+    private final ActorRef<NodeMonitor.Command> monitor;
+    private final NodeServices node;
+    private final TimerScheduler<Command> timers;
+
+    private DirectoryWorker(ActorContext<Command> ctx, TimerScheduler<Command> timers,
+            ActorRef<BackupCoordinator.Command> coordinator, ActorRef<NodeMonitor.Command> monitor, NodeServices node) {
+        this.ctx = ctx;
+        this.timers = timers;
+        this.coordinator = coordinator;
+        this.monitor = monitor;
+        this.node = node;
+    }
+
+    public static Behavior<Command> create(ActorRef<BackupCoordinator.Command> coordinator,
+            ActorRef<NodeMonitor.Command> monitor, NodeServices node) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new DirectoryWorker(ctx, timers, coordinator, monitor, node).idle()));
+    }
+
+    private Behavior<Command> idle() {
+        askForWork();
+        timers.startTimerWithFixedDelay(Poll.INSTANCE, node.tuning().idlePoll());
+        timers.cancel(Renew.INSTANCE);
+        return Behaviors.receive(Command.class)
+                .onMessage(AssignTask.class, this::start)
+                .onMessageEquals(Poll.INSTANCE, () -> {
+                    askForWork();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Renew.INSTANCE, Behaviors::same)
+                .onMessage(Finished.class, m -> Behaviors.same())
+                .build();
+    }
+
+    private void askForWork() {
+        coordinator.tell(new BackupCoordinator.RequestWork(ctx.getSelf(), node.capabilities()));
+    }
+
+    private Behavior<Command> start(AssignTask t) {
+        timers.cancel(Poll.INSTANCE);
+        Duration renew = node.tuning().leaseDuration().dividedBy(3);
+        timers.startTimerWithFixedDelay(Renew.INSTANCE, renew);
+        monitor.tell(new NodeMonitor.WorkerBusy(ctx.getSelf().path().name(), t.spec().path()));
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec()), node.blocking()),
+                (outcome, ex) -> new Finished(t, outcome, ex));
+        return busy(t);
+    }
+
+    private Behavior<Command> busy(AssignTask current) {
+        return Behaviors.receive(Command.class)
+                .onMessage(AssignTask.class, other -> {
+                    // the coordinator thought we were idle (a poll crossed its assignment): give it back
+                    coordinator.tell(new BackupCoordinator.TaskRejected(other.jobId(), other.taskId(), other.attempt()));
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Renew.INSTANCE, () -> {
+                    coordinator.tell(new BackupCoordinator.RenewLease(current.jobId(), current.taskId(),
+                            current.attempt()));
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Poll.INSTANCE, Behaviors::same)
+                .onMessage(Finished.class, this::finished)
+                .build();
+    }
+
+    private Behavior<Command> finished(Finished f) {
+        AssignTask t = f.task();
+        String nodeAddress = node.capabilities().node();
+        if (f.failure() == null) {
+            coordinator.tell(new BackupCoordinator.TaskDone(t.jobId(), t.taskId(), t.attempt(), nodeAddress, f.outcome()));
+        } else {
+            Throwable c = f.failure() instanceof CompletionException && f.failure().getCause() != null
+                    ? f.failure().getCause() : f.failure();
+            // a missing target, or an entry too large to send: retrying cannot help
+            boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException;
+            ctx.getLog().warn("task {} on {} failed: {}", t.taskId(), t.spec().path(), c.toString());
+            coordinator.tell(new BackupCoordinator.TaskFailed(t.jobId(), t.taskId(), t.attempt(), nodeAddress, fatal,
+                    c.getMessage() == null ? c.toString() : c.getMessage()));
+        }
+        monitor.tell(new NodeMonitor.WorkerIdle(ctx.getSelf().path().name(), f.failure() == null));
+        return idle();
+    }
+
+    /** The blocking part: a blob saver of its own over the node's index saver, flushed before returning. */
+    private TaskOutcome run(TaskSpec spec) {
+        NodeServices.Tuning tuning = node.tuning();
+        BlobSaver saver = new BlobSaver(node.repository(), node.indexSaver(), tuning.packSize(), tuning.compression());
+        DirectoryScanner scanner = new DirectoryScanner(node.repository(), saver,
+                new BackupOptions(Excluder.none(), Optional.empty(), true), tuning.splitThreshold());
+        try {
+            return OutcomeSize.splitIfTooLarge(TaskOutcome.of(scanner.run(spec.toTask())), OutcomeSize.LIMIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.chronosguard.engine.archiver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chronosguard.engine.NotFoundException;
+import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.crypto.KdfParams;
+import io.chronosguard.engine.index.MasterIndex;
+import io.chronosguard.engine.pack.BlobType;
+import io.chronosguard.engine.repo.BlobSaver;
+import io.chronosguard.engine.repo.Id;
+import io.chronosguard.engine.repo.IndexSaver;
+import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.RepositoryInit;
+import io.chronosguard.engine.repo.format.Node;
+import io.chronosguard.engine.repo.format.NodeType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryScannerTest {
+    @TempDir
+    Path tmp;
+    Repository repo;
+    Path dir;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        repo = RepositoryInit.forThisHost().init(new LocalBackend(tmp.resolve("repo")), "pw".toCharArray(), 2,
+                new KdfParams(1024, 8, 1));
+        dir = Files.createDirectories(tmp.resolve("src"));
+        for (String n : List.of("a", "b", "c", "d", "e")) {
+            Files.writeString(dir.resolve(n), "content of " + n);
+        }
+        Files.createDirectories(dir.resolve("sub1"));
+        Files.createDirectories(dir.resolve("sub2"));
+    }
+
+    DirectoryScanner scanner(int split) {
+        return new DirectoryScanner(repo, new BlobSaver(repo, new IndexSaver(repo), 1 << 20, BlobSaver.Compression.AUTO),
+                new BackupOptions(Excluder.none(), Optional.empty(), false), split);
+    }
+
+    static DirectoryTask whole(Path p, boolean target) {
+        return new DirectoryTask(p, Optional.empty(), Optional.empty(), Optional.empty(), target);
+    }
+
+    @Test
+    void run_wholeDirectory_returnsLeavesAndSubdirsWithBlobsAlreadyIndexedOnDisk() throws IOException {
+        DirectoryListing l = scanner(100).run(whole(dir, false));
+        assertEquals(List.of("a", "b", "c", "d", "e"), l.leaves().stream().map(Node::nameString).toList());
+        assertEquals(List.of("sub1", "sub2"), l.subdirs().stream().map(s -> s.node().nameString()).toList());
+        assertTrue(l.subdirs().stream().allMatch(s -> s.node().type() == NodeType.DIR && s.node().subtree() == null));
+        assertEquals(5, l.filesNew());
+        // the flush before returning: a fresh index read from the backend names every content blob
+        MasterIndex onDisk = repo.loadIndex();
+        for (Node n : l.leaves()) {
+            for (Id id : n.content()) {
+                assertTrue(onDisk.has(id, BlobType.DATA), n.nameString() + " not indexed on disk");
+            }
+        }
+    }
+
+    @Test
+    void run_moreEntriesThanThreshold_returnsSplitPointsAndSavesNothing() throws IOException {
+        DirectoryListing l = scanner(3).run(whole(dir, false));
+        assertEquals(List.of("d", "sub2"), l.splitPoints());
+        assertTrue(l.leaves().isEmpty() && l.subdirs().isEmpty());
+        assertEquals(0, repo.loadIndex().blobCount(BlobType.DATA));
+    }
+
+    @Test
+    void run_slice_coversOnlyNamesInItsRange() throws IOException {
+        DirectoryListing l = scanner(3).run(new DirectoryTask(dir, Optional.empty(), Optional.of("d"),
+                Optional.of("sub2"), false));
+        assertEquals(List.of("d", "e"), l.leaves().stream().map(Node::nameString).toList());
+        assertEquals(List.of("sub1"), l.subdirs().stream().map(s -> s.node().nameString()).toList());
+    }
+
+    @Test
+    void run_targetFile_returnsItsNodeAndAncestors() throws IOException {
+        DirectoryListing l = scanner(100).run(whole(dir.resolve("a"), true));
+        assertEquals("a", l.self().orElseThrow().nameString());
+        assertEquals(dir.getNameCount(), l.ancestors().size());
+        assertEquals("src", l.ancestors().get(l.ancestors().size() - 1).nameString());
+    }
+
+    @Test
+    void run_missingTarget_throwsNotFound() {
+        assertThrows(NotFoundException.class, () -> scanner(100).run(whole(dir.resolve("nope"), true)));
+    }
+}

@@ -1,0 +1,161 @@
+package io.chronosguard.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chronosguard.coordinator.cluster.ClusterNode;
+import io.chronosguard.coordinator.cluster.NodeConfig;
+import io.chronosguard.coordinator.cluster.NodeServices;
+import io.chronosguard.coordinator.monitor.NodeMonitor;
+import io.chronosguard.coordinator.protocol.JobView;
+import io.chronosguard.coordinator.protocol.NodeStatus;
+import io.chronosguard.coordinator.singleton.BackupCoordinator;
+import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.repo.Repository;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three actor systems on 127.0.0.1 in this JVM form a cluster; one backup spreads over all
+ * of them; one node leaves mid-job while its workers hold tasks. The job still completes,
+ * those tasks were reassigned, and restic 0.14 checks the repository and restores the
+ * snapshot byte for byte.
+ */
+class ClusterInJvmIT {
+    @TempDir
+    Path tmp;
+    final List<ClusterNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        for (ClusterNode n : nodes) {
+            n.system().terminate();
+        }
+        for (ClusterNode n : nodes) {
+            try {
+                n.terminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // already failing or stopping
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A source with many directories, so tasks spread over every worker and take a while. */
+    static void manyDirectories(Path root, int dirs, int filesPerDir, int fileSize) throws IOException {
+        Random rnd = new Random(7);
+        for (int d = 0; d < dirs; d++) {
+            Path dir = Files.createDirectories(root.resolve("d" + d).resolve("sub"));
+            for (int f = 0; f < filesPerDir; f++) {
+                SourceTree.randomFile((f % 2 == 0 ? dir : dir.getParent()).resolve("f" + f + ".bin"), fileSize, rnd);
+            }
+        }
+    }
+
+    <T> T ask(ClusterNode via, java.util.function.Function<org.apache.pekko.actor.typed.ActorRef<T>,
+            BackupCoordinator.Command> msg) throws Exception {
+        return AskPattern.ask(via.coordinator(), msg::apply, Duration.ofSeconds(10), via.system().scheduler())
+                .toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+
+    JobView awaitJob(ClusterNode via, String id, Predicate<JobView> until, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        JobView v;
+        do {
+            v = ask(via, r -> new BackupCoordinator.GetJob(id, r));
+            if (until.test(v)) {
+                return v;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("job did not get there in " + max + ": " + v);
+    }
+
+    @Test
+    void backup_nodeLeavesMidJob_completesWithReassignedTasksAndResticAgrees() throws Exception {
+        Path src = tmp.resolve("src");
+        SourceTree.create(src, 3);
+        manyDirectories(src.resolve("many"), 40, 6, 400_000);
+        Path repoDir = tmp.resolve("repo");
+        new Restic(repoDir).ok("init");
+        int[] ports = {freePort(), freePort(), freePort()};
+        String seed = "127.0.0.1:" + ports[0];
+        NodeServices.Tuning tuning = NodeServices.Tuning.defaults().withSplitThreshold(16);
+        for (int port : ports) {
+            Repository repo = Repository.open(new LocalBackend(repoDir), Restic.PASSWORD.toCharArray());
+            nodes.add(ClusterNode.start(new NodeConfig("127.0.0.1", port, List.of(seed), 2, List.of("/"),
+                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), tuning), repo, Clock.systemUTC()));
+        }
+        for (ClusterNode n : nodes) {
+            n.up().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        ClusterNode first = nodes.get(0);
+        ClusterNode leaving = nodes.get(2);
+
+        String id = startWhenWorkersKnown(first, src);
+        awaitBusy(leaving);
+        leaving.system().terminate();
+
+        JobView done = awaitJob(first, id, v -> !JobView.RUNNING.equals(v.state()), Duration.ofMinutes(3));
+        assertEquals(JobView.SUCCEEDED, done.state(), () -> "job failed: " + done.error());
+        JobView.Summary s = done.summary();
+        assertTrue(s.reassignedTasks() >= 1, s.toString());
+        assertTrue(s.nodes() >= 2, s.toString());
+        assertTrue(s.files() > 250, s.toString());
+
+        stopAll(); // releases the nodes' repository locks
+        new Restic(repoDir).ok("check", "--read-data");
+        Path target = tmp.resolve("restore");
+        new Restic(repoDir).ok("restore", s.snapshotId(), "--target", target.toString());
+        TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
+    }
+
+    /** Submits once every node's workers have reported to the coordinator. */
+    String startWhenWorkersKnown(ClusterNode via, Path src) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var reply = ask(via, (org.apache.pekko.actor.typed.ActorRef<org.apache.pekko.pattern.StatusReply<String>> r)
+                    -> new BackupCoordinator.StartBackup(List.of(src.toString()), "cluster-test", List.of(), r));
+            if (reply.isSuccess()) {
+                return reply.getValue();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("coordinator refused the job: " + reply.getError().getMessage());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Waits until {@code node}'s monitor says one of its workers holds a task. */
+    void awaitBusy(ClusterNode node) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            NodeStatus st = AskPattern.<NodeMonitor.Command, NodeStatus>ask(node.monitor(), NodeMonitor.GetStatus::new,
+                    Duration.ofSeconds(5), node.system().scheduler()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (st.busyWorkers() > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("node " + node.capabilities().node() + " never got a task");
+    }
+}
