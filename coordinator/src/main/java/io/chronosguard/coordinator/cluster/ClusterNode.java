@@ -7,6 +7,8 @@ import io.chronosguard.coordinator.monitor.NodeMonitor;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
+import io.chronosguard.coordinator.worker.ResultHolder;
+import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.IndexSaver;
 import io.chronosguard.engine.repo.Locker;
 import io.chronosguard.engine.repo.Host;
@@ -84,19 +86,22 @@ public final class ClusterNode implements AutoCloseable {
             String self = Cluster.get(system).selfMember().address().toString();
             List<String> flags = new ArrayList<>(List.of(Capabilities.BACKUP_PARALLEL, "encrypt", "monitor",
                     "coordinate"));
-            if (repo.version() >= 2 && c.tuning().compression() != io.chronosguard.engine.repo.BlobSaver.Compression.OFF) {
+            if (repo.version() >= 2 && c.tuning().compression() != BlobSaver.Compression.OFF) {
                 flags.add(1, "compress");
             }
             Capabilities caps = new Capabilities(self, c.sourceRoots(), c.repositoryLocation(), true,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), c.workers(), flags);
-            NodeServices services = new NodeServices(repo, new IndexSaver(repo), blocking, caps, clock, c.tuning());
+            BlobSaver saver = new BlobSaver(repo, new IndexSaver(repo), c.tuning().packSize(), c.tuning().compression());
+            NodeServices services = new NodeServices(repo, saver, blocking, caps, clock, c.tuning());
             Locker.RepoLock lock = new Locker(repo, clock, Host.current()).lock(false);
             ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock), "monitor",
                     Props.empty());
             ActorRef<BackupCoordinator.Command> coordinator = ClusterSingleton.get(system)
                     .init(SingletonActor.of(BackupCoordinator.create(services), "backup-coordinator"));
+            ActorRef<ResultHolder.Command> results = system.systemActorOf(ResultHolder.create(coordinator, services),
+                    "results", Props.empty());
             for (int i = 0; i < c.workers(); i++) {
-                system.systemActorOf(DirectoryWorker.create(coordinator, monitor, services), "worker-" + i,
+                system.systemActorOf(DirectoryWorker.create(coordinator, monitor, results, services), "worker-" + i,
                         Props.empty());
             }
             system.getWhenTerminated().thenRun(lock::close);

@@ -2,18 +2,18 @@ package io.chronosguard.coordinator.cluster;
 
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.engine.repo.BlobSaver;
-import io.chronosguard.engine.repo.IndexSaver;
 import io.chronosguard.engine.repo.Repository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * What the actors of one node share: the open repository, one index saver for every task
- * of the node (so a task's flush also writes index entries of packs other tasks stored),
- * the bounded executor for blocking work, the node's capabilities and tuning.
+ * What the actors of one node share: the open repository, one blob saver for every task of
+ * the node (so packs fill up across tasks; results wait for their data in
+ * {@link io.chronosguard.coordinator.worker.ResultHolder}), the bounded executor for
+ * blocking work, the node's capabilities and tuning.
  */
-public record NodeServices(Repository repository, IndexSaver indexSaver, Executor blocking, Capabilities capabilities,
+public record NodeServices(Repository repository, BlobSaver blobSaver, Executor blocking, Capabilities capabilities,
         Clock clock, Tuning tuning) {
 
     /**

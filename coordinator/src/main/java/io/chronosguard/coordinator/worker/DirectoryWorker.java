@@ -10,11 +10,13 @@ import io.chronosguard.engine.NotFoundException;
 import io.chronosguard.engine.archiver.BackupOptions;
 import io.chronosguard.engine.archiver.DirectoryScanner;
 import io.chronosguard.engine.archiver.Excluder;
-import io.chronosguard.engine.repo.BlobSaver;
+import io.chronosguard.engine.archiver.DirectoryListing;
+import io.chronosguard.engine.repo.Id;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -25,8 +27,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Pulls directory tasks from the coordinator and runs them, one at a time, on the node's
- * blocking dispatcher. Idle, it asks for work every {@code idlePoll} (a coordinator that
- * moved to another node learns about it that way); busy, it renews its lease.
+ * blocking dispatcher, saving through the node's shared blob saver. Idle, it asks for work
+ * every {@code idlePoll} (a coordinator that moved to another node learns about it that way);
+ * busy, it renews its lease. A finished task's result goes to the node's
+ * {@link ResultHolder}, which reports it once its data is indexed; the worker is free at once.
  */
 public final class DirectoryWorker {
     public interface Command {
@@ -41,28 +45,35 @@ public final class DirectoryWorker {
 
     private enum Renew implements Command { INSTANCE }
 
-    private record Finished(AssignTask task, TaskOutcome outcome, Throwable failure) implements Command {
+    private record Finished(AssignTask task, Result result, Throwable failure) implements Command {
+    }
+
+    /** A task's outcome and the data blobs it references. */
+    private record Result(TaskOutcome outcome, Set<Id> blobs) {
     }
 
     private final ActorContext<Command> ctx;
     private final ActorRef<BackupCoordinator.Command> coordinator;
     private final ActorRef<NodeMonitor.Command> monitor;
+    private final ActorRef<ResultHolder.Command> results;
     private final NodeServices node;
     private final TimerScheduler<Command> timers;
 
     private DirectoryWorker(ActorContext<Command> ctx, TimerScheduler<Command> timers,
-            ActorRef<BackupCoordinator.Command> coordinator, ActorRef<NodeMonitor.Command> monitor, NodeServices node) {
+            ActorRef<BackupCoordinator.Command> coordinator, ActorRef<NodeMonitor.Command> monitor,
+            ActorRef<ResultHolder.Command> results, NodeServices node) {
         this.ctx = ctx;
         this.timers = timers;
         this.coordinator = coordinator;
         this.monitor = monitor;
+        this.results = results;
         this.node = node;
     }
 
     public static Behavior<Command> create(ActorRef<BackupCoordinator.Command> coordinator,
-            ActorRef<NodeMonitor.Command> monitor, NodeServices node) {
+            ActorRef<NodeMonitor.Command> monitor, ActorRef<ResultHolder.Command> results, NodeServices node) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new DirectoryWorker(ctx, timers, coordinator, monitor, node).idle()));
+                new DirectoryWorker(ctx, timers, coordinator, monitor, results, node).idle()));
     }
 
     private Behavior<Command> idle() {
@@ -89,6 +100,7 @@ public final class DirectoryWorker {
         Duration renew = node.tuning().leaseDuration().dividedBy(3);
         timers.startTimerWithFixedDelay(Renew.INSTANCE, renew);
         monitor.tell(new NodeMonitor.WorkerBusy(ctx.getSelf().path().name(), t.spec().path()));
+        results.tell(new ResultHolder.WorkerBusy(ctx.getSelf().path().name(), true));
         ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec()), node.blocking()),
                 (outcome, ex) -> new Finished(t, outcome, ex));
         return busy(t);
@@ -115,7 +127,8 @@ public final class DirectoryWorker {
         AssignTask t = f.task();
         String nodeAddress = node.capabilities().node();
         if (f.failure() == null) {
-            coordinator.tell(new BackupCoordinator.TaskDone(t.jobId(), t.taskId(), t.attempt(), nodeAddress, f.outcome()));
+            results.tell(new ResultHolder.Hold(t.jobId(), t.taskId(), t.attempt(), f.result().outcome(),
+                    f.result().blobs()));
         } else {
             Throwable c = f.failure() instanceof CompletionException && f.failure().getCause() != null
                     ? f.failure().getCause() : f.failure();
@@ -126,17 +139,19 @@ public final class DirectoryWorker {
                     c.getMessage() == null ? c.toString() : c.getMessage()));
         }
         monitor.tell(new NodeMonitor.WorkerIdle(ctx.getSelf().path().name(), f.failure() == null));
+        results.tell(new ResultHolder.WorkerBusy(ctx.getSelf().path().name(), false));
         return idle();
     }
 
-    /** The blocking part: a blob saver of its own over the node's index saver, flushed before returning. */
-    private TaskOutcome run(TaskSpec spec) {
-        NodeServices.Tuning tuning = node.tuning();
-        BlobSaver saver = new BlobSaver(node.repository(), node.indexSaver(), tuning.packSize(), tuning.compression());
-        DirectoryScanner scanner = new DirectoryScanner(node.repository(), saver,
-                new BackupOptions(Excluder.none(), Optional.empty(), true), tuning.splitThreshold());
+    /** The blocking part, through the node's blob saver (not flushed: the result holder waits for the data). */
+    private Result run(TaskSpec spec) {
+        DirectoryScanner scanner = new DirectoryScanner(node.repository(), node.blobSaver(),
+                new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold());
         try {
-            return OutcomeSize.splitIfTooLarge(TaskOutcome.of(scanner.run(spec.toTask())), OutcomeSize.LIMIT);
+            DirectoryListing l = scanner.run(spec.toTask());
+            TaskOutcome o = OutcomeSize.splitIfTooLarge(TaskOutcome.of(l), OutcomeSize.LIMIT);
+            // a split request references no data: the halves report their own
+            return new Result(o, o.splitPoints().isEmpty() ? l.dataBlobs() : Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,14 @@ package io.chronosguard.engine.archiver;
 
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.format.Node;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What a {@link DirectoryTask} produced. Every blob the leaves reference is stored and
- * indexed before the listing is returned.
+ * What a {@link DirectoryTask} produced. The blobs the leaves reference
+ * ({@link #dataBlobs()}) may still be on their way into the repository when it is returned.
  *
  * @param leaves      nodes of the non-directory entries, complete with content
  * @param subdirs     subdirectories to back up next, each with its node (without subtree)
@@ -30,6 +32,20 @@ public record DirectoryListing(List<Node> leaves, List<Subdir> subdirs, List<Str
         splitPoints = List.copyOf(splitPoints);
         ancestors = List.copyOf(ancestors);
         errors = List.copyOf(errors);
+    }
+
+    /** Every data blob the leaves reference. */
+    public Set<Id> dataBlobs() {
+        Set<Id> ids = new HashSet<>();
+        for (Node n : leaves) {
+            if (n.content() != null) {
+                ids.addAll(n.content());
+            }
+        }
+        if (self.isPresent() && self.get().content() != null) {
+            ids.addAll(self.get().content());
+        }
+        return ids;
     }
 
     public long files() {

@@ -25,10 +25,11 @@ import java.util.Optional;
 /**
  * Runs one {@link DirectoryTask} on the calling thread: lists the directory, saves each
  * non-directory entry through the {@link Archiver}'s per-entry logic, and names the
- * subdirectories for the caller to schedule. Before returning it flushes its blob saver, so
- * every blob the result references is in a stored pack named by a stored index file.
- * The caller (a cluster worker) gives each task its own blob saver over a node-wide
- * {@link io.chronosguard.engine.repo.IndexSaver}.
+ * subdirectories for the caller to schedule. It does not flush: the blobs the result
+ * references ({@link DirectoryListing#dataBlobs()}) may still sit in an open pack of the
+ * blob saver, which a cluster node shares among all its tasks so that packs fill up. The
+ * caller must not hand the result on before {@link BlobSaver#state} says every one of them
+ * is indexed ({@link HeldResults}).
  */
 public final class DirectoryScanner {
     private final Repository repo;
@@ -63,7 +64,6 @@ public final class DirectoryScanner {
             ancestors = ancestors(dir);
             if (fi.type() != NodeType.DIR) {
                 Node leaf = archiver.leafOrNull(dir, fi, null);
-                saver.flush();
                 return result(List.of(), List.of(), List.of(), Optional.ofNullable(leaf), ancestors, stats);
             }
             self = Optional.of(dirNode(dir, fi, stats));
@@ -98,7 +98,6 @@ public final class DirectoryScanner {
                 }
             }
         }
-        saver.flush();
         return result(leaves, subdirs, List.of(), self, ancestors, stats);
     }
 

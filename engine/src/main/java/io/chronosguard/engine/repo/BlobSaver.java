@@ -22,10 +22,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * (v2), seals, and appends to an open pack per blob type; a full pack is uploaded by the
  * thread that filled it and only then indexed. Thread-safe: many file readers call
  * {@link #save} at once; the pack append is the only step under a lock.
+ *
+ * <p>It knows where each blob it was given stands ({@link #state}): still in an open pack,
+ * stored but not yet named by a stored index file, or indexed. One saver can thus serve many
+ * directory tasks at once, each of which may reference data only once it is indexed.
  */
 public final class BlobSaver {
     /** How blobs are compressed. */
     public enum Compression { AUTO, OFF, MAX }
+
+    /** Where a blob stands, as far as this saver knows. */
+    public enum State {
+        /** claimed here, not yet in a stored pack */
+        UNSTORED,
+        /** in a stored pack that no stored index file names yet */
+        UNINDEXED,
+        /** named by a stored index file (loaded at start, or written since) */
+        INDEXED,
+        /** neither indexed nor on its way: its pack could not be stored */
+        MISSING
+    }
 
     /** What saving one blob did. */
     public record Saved(Id id, boolean added, long storedBytes) {
@@ -36,7 +52,8 @@ public final class BlobSaver {
     private final IndexSaver indexSaver;
     private final int packSize;
     private final Compression compression;
-    private final Set<Id> claimed = ConcurrentHashMap.newKeySet();
+    /** Claim keys of blobs given to this saver and not yet named by a stored index file. */
+    private final Set<Id> inFlight = ConcurrentHashMap.newKeySet();
     private final Packer[] open = new Packer[2];
     private final AtomicLong addedBytes = new AtomicLong();
     private final AtomicLong addedBlobs = new AtomicLong();
@@ -69,19 +86,17 @@ public final class BlobSaver {
 
     /** As {@link #save(BlobType, byte[], int)} when the caller already hashed the data. */
     public Saved save(BlobType type, Id id, byte[] data, int len) {
-        if (index.has(id, type) || !claimed.add(claimKey(type, id))) {
+        Id claim = claimKey(type, id);
+        if (index.has(id, type) || !inFlight.add(claim)) {
             return new Saved(id, false, 0);
         }
         byte[] sealed;
-        int ulen = 0;
-        if (compress(type)) {
-            ZstdCompressCtx ctx = zstd.get();
-            byte[] z = new byte[(int) Zstd.compressBound(len)];
-            int zlen = ctx.compressByteArray(z, 0, z.length, data, 0, len);
-            sealed = Crypto.seal(repo.key(), z, 0, zlen);
-            ulen = len;
-        } else {
-            sealed = Crypto.seal(repo.key(), data, 0, len);
+        int[] ulen = {0};
+        try {
+            sealed = seal(type, data, len, ulen);
+        } catch (RuntimeException | Error e) {
+            inFlight.remove(claim); // in no pack: let a later save try again
+            throw e;
         }
         Packer full = null;
         int slot = type == BlobType.DATA ? 0 : 1;
@@ -89,7 +104,7 @@ public final class BlobSaver {
             if (open[slot] == null) {
                 open[slot] = new Packer(packSize + (packSize >> 3));
             }
-            open[slot].add(type, id, sealed, ulen);
+            open[slot].add(type, id, sealed, ulen[0]);
             if (open[slot].size() >= packSize) {
                 full = open[slot];
                 open[slot] = null;
@@ -101,6 +116,18 @@ public final class BlobSaver {
         addedBytes.addAndGet(sealed.length);
         addedBlobs.incrementAndGet();
         return new Saved(id, true, sealed.length);
+    }
+
+    /** Compresses (as the repository and type call for) and encrypts; {@code ulen[0]} = plain length if compressed. */
+    private byte[] seal(BlobType type, byte[] data, int len, int[] ulen) {
+        if (!compress(type)) {
+            return Crypto.seal(repo.key(), data, 0, len);
+        }
+        ZstdCompressCtx ctx = zstd.get();
+        byte[] z = new byte[(int) Zstd.compressBound(len)];
+        int zlen = ctx.compressByteArray(z, 0, z.length, data, 0, len);
+        ulen[0] = len;
+        return Crypto.seal(repo.key(), z, 0, zlen);
     }
 
     /** Tree ids and data ids live in separate namespaces; keep claims apart. */
@@ -122,19 +149,48 @@ public final class BlobSaver {
     }
 
     private void upload(Packer p) {
-        byte[] bytes = p.finish(repo.key());
-        Id packId = Id.hash(bytes);
+        List<Id> claims = new ArrayList<>(p.count());
+        for (PackEntry e : p.entries()) {
+            claims.add(claimKey(e.type(), e.id()));
+        }
+        byte[] bytes;
+        Id packId;
         try {
+            bytes = p.finish(repo.key());
+            packId = Id.hash(bytes);
             repo.backend().save(FileType.DATA, packId.hex(), bytes);
         } catch (IOException e) {
-            throw new BackendIOException("cannot store pack " + packId.hex() + ": " + e.getMessage(), e);
+            claims.forEach(inFlight::remove);
+            throw new BackendIOException("cannot store pack: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            claims.forEach(inFlight::remove);
+            throw e;
         }
         List<PackedBlob> blobs = new ArrayList<>(p.count());
         for (PackEntry e : p.entries()) {
             blobs.add(new PackedBlob(e.id(), e.type(), packId, e.offset(), e.length(), e.uncompressedLength()));
         }
         index.addAll(blobs);
-        indexSaver.packStored(packId, blobs);
+        indexSaver.packStored(packId, blobs, () -> claims.forEach(inFlight::remove));
+    }
+
+    /** Where {@code id} stands; see {@link State}. */
+    public State state(BlobType type, Id id) {
+        if (inFlight.contains(claimKey(type, id))) {
+            // added to the index right after its pack is stored, claim dropped once indexed
+            return index.has(id, type) ? State.UNINDEXED : State.UNSTORED;
+        }
+        return index.has(id, type) ? State.INDEXED : State.MISSING;
+    }
+
+    /** Whether a pack is open with blobs in it, or stored packs wait for an index file. */
+    public boolean hasUnflushed() {
+        synchronized (open) {
+            if (open[0] != null && open[0].count() > 0 || open[1] != null && open[1].count() > 0) {
+                return true;
+            }
+        }
+        return indexSaver.hasPending();
     }
 
     /** Uploads the open packs and writes the remaining index entries. */
@@ -146,11 +202,24 @@ public final class BlobSaver {
             open[0] = null;
             open[1] = null;
         }
+        RuntimeException failed = null;
         for (Packer p : toUpload) {
             if (p != null && p.count() > 0) {
-                upload(p);
+                try {
+                    upload(p);
+                } catch (RuntimeException e) {
+                    failed = failed == null ? e : failed;
+                }
             }
         }
+        if (failed != null) {
+            throw failed;
+        }
+        indexSaver.flush();
+    }
+
+    /** Writes an index file for the packs stored so far, leaving open packs open. */
+    public void flushIndex() {
         indexSaver.flush();
     }
 

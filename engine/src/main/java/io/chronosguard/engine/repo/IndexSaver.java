@@ -17,6 +17,8 @@ import java.util.Map;
  * {@link #flush}. A process killed mid-backup thus leaves at most the last seconds' packs
  * unindexed (restic check lists them as harmless "additional files"); everything indexed is
  * reused by the next backup. A pack is only ever named by an index after its upload finished.
+ * A pack may come with a callback that runs once an index file naming it is stored; an
+ * index file that cannot be stored leaves its packs pending for the next attempt.
  */
 public final class IndexSaver {
     /** Write an index file once this many stored packs are not yet indexed. */
@@ -27,7 +29,7 @@ public final class IndexSaver {
     private final Repository repo;
     private final Clock clock;
     private final Duration maxAge;
-    private final Map<Id, List<PackedBlob>> pending = new LinkedHashMap<>();
+    private final Map<Id, Pending> pending = new LinkedHashMap<>();
     private final List<Id> written = new ArrayList<>();
     private Instant oldestPending;
 
@@ -41,15 +43,24 @@ public final class IndexSaver {
         this.maxAge = maxAge;
     }
 
+    /** A stored pack's entries, and what to run once an index file names them. */
+    private record Pending(List<PackedBlob> blobs, Runnable onIndexed) {
+    }
+
     /** Records a stored pack; writes an index file when enough are pending or waited long. */
     public void packStored(Id pack, List<PackedBlob> blobs) {
-        List<PackedBlob> toWrite = null;
+        packStored(pack, blobs, () -> { });
+    }
+
+    /** As {@link #packStored(Id, List)}; {@code onIndexed} runs once an index file naming the pack is stored. */
+    public void packStored(Id pack, List<PackedBlob> blobs, Runnable onIndexed) {
+        Map<Id, Pending> toWrite = null;
         synchronized (this) {
             Instant now = clock.instant();
             if (pending.isEmpty()) {
                 oldestPending = now;
             }
-            pending.put(pack, blobs);
+            pending.put(pack, new Pending(blobs, onIndexed));
             if (pending.size() >= PACKS_PER_INDEX || !now.isBefore(oldestPending.plus(maxAge))) {
                 toWrite = drain();
             }
@@ -61,7 +72,7 @@ public final class IndexSaver {
 
     /** Writes whatever is pending. */
     public void flush() {
-        List<PackedBlob> toWrite;
+        Map<Id, Pending> toWrite;
         synchronized (this) {
             toWrite = drain();
         }
@@ -70,18 +81,37 @@ public final class IndexSaver {
         }
     }
 
-    private List<PackedBlob> drain() {
-        List<PackedBlob> all = new ArrayList<>();
-        pending.values().forEach(all::addAll);
+    /** Whether stored packs wait for an index file. */
+    public synchronized boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    private Map<Id, Pending> drain() {
+        Map<Id, Pending> all = new LinkedHashMap<>(pending);
         pending.clear();
         return all;
     }
 
-    private void write(List<PackedBlob> blobs) {
-        Id id = repo.saveUnpacked(FileType.INDEX, IndexFile.encode(blobs));
+    private void write(Map<Id, Pending> packs) {
+        List<PackedBlob> blobs = new ArrayList<>();
+        packs.values().forEach(p -> blobs.addAll(p.blobs()));
+        Id id;
+        try {
+            id = repo.saveUnpacked(FileType.INDEX, IndexFile.encode(blobs));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                // the packs are stored: name them in the next index file instead
+                if (pending.isEmpty()) {
+                    oldestPending = clock.instant();
+                }
+                packs.forEach(pending::putIfAbsent);
+            }
+            throw e;
+        }
         synchronized (this) {
             written.add(id);
         }
+        packs.values().forEach(p -> p.onIndexed().run());
     }
 
     public synchronized List<Id> written() {

@@ -43,9 +43,11 @@ class DirectoryScannerTest {
         Files.createDirectories(dir.resolve("sub2"));
     }
 
+    BlobSaver saver;
+
     DirectoryScanner scanner(int split) {
-        return new DirectoryScanner(repo, new BlobSaver(repo, new IndexSaver(repo), 1 << 20, BlobSaver.Compression.AUTO),
-                new BackupOptions(Excluder.none(), Optional.empty(), false), split);
+        saver = new BlobSaver(repo, new IndexSaver(repo), 1 << 20, BlobSaver.Compression.AUTO);
+        return new DirectoryScanner(repo, saver, new BackupOptions(Excluder.none(), Optional.empty(), false), split);
     }
 
     static DirectoryTask whole(Path p, boolean target) {
@@ -53,14 +55,23 @@ class DirectoryScannerTest {
     }
 
     @Test
-    void run_wholeDirectory_returnsLeavesAndSubdirsWithBlobsAlreadyIndexedOnDisk() throws IOException {
+    void run_wholeDirectory_returnsLeavesAndSubdirsWhoseBlobsTheSaverTracksUntilIndexed() throws IOException {
         DirectoryListing l = scanner(100).run(whole(dir, false));
         assertEquals(List.of("a", "b", "c", "d", "e"), l.leaves().stream().map(Node::nameString).toList());
         assertEquals(List.of("sub1", "sub2"), l.subdirs().stream().map(s -> s.node().nameString()).toList());
         assertTrue(l.subdirs().stream().allMatch(s -> s.node().type() == NodeType.DIR && s.node().subtree() == null));
         assertEquals(5, l.filesNew());
-        // the flush before returning: a fresh index read from the backend names every content blob
+        // no flush of its own: the blobs wait in the (shared) saver's open pack
+        assertEquals(5, l.dataBlobs().size());
+        for (Id id : l.dataBlobs()) {
+            assertEquals(BlobSaver.State.UNSTORED, saver.state(BlobType.DATA, id));
+        }
+        assertEquals(0, repo.loadIndex().blobCount(BlobType.DATA));
+        saver.flush();
         MasterIndex onDisk = repo.loadIndex();
+        for (Id id : l.dataBlobs()) {
+            assertEquals(BlobSaver.State.INDEXED, saver.state(BlobType.DATA, id));
+        }
         for (Node n : l.leaves()) {
             for (Id id : n.content()) {
                 assertTrue(onDisk.has(id, BlobType.DATA), n.nameString() + " not indexed on disk");
@@ -89,7 +100,7 @@ class DirectoryScannerTest {
         DirectoryListing l = scanner(100).run(whole(dir.resolve("a"), true));
         assertEquals("a", l.self().orElseThrow().nameString());
         assertEquals(dir.getNameCount(), l.ancestors().size());
-        assertEquals("src", l.ancestors().get(l.ancestors().size() - 1).nameString());
+        assertEquals("src", l.ancestors().get(l.ancestors().size() - 1).nameString());        assertEquals(java.util.Set.copyOf(l.self().orElseThrow().content()), l.dataBlobs());
     }
 
     @Test
