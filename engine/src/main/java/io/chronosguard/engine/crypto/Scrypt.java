@@ -1,0 +1,228 @@
+package io.chronosguard.engine.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.crypto.PBEParametersGenerator;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * scrypt (RFC 7914) with its p lanes run in parallel. restic calibrates p so that one
+ * thread takes about half a second (p = 6 to 9 on small servers); Bouncy Castle's
+ * {@code SCrypt.generate} runs the lanes one after another, which made every command wait
+ * over a second for the key. The lanes are independent by design (RFC 7914 §5), so each
+ * runs ROMix on its own thread with its own N·128·r bytes of scratch memory; the result is
+ * bit-for-bit the same. PBKDF2-HMAC-SHA256 before and after the lanes is Bouncy Castle's.
+ */
+public final class Scrypt {
+    private Scrypt() {
+    }
+
+    /** scrypt(pw, salt, N, r, p, dkLen) using up to {@code threads} threads for the lanes. */
+    public static byte[] derive(byte[] pw, byte[] salt, int n, int r, int p, int dkLen, int threads) {
+        if (n <= 1 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("scrypt N must be a power of two greater than 1, got " + n);
+        }
+        if (r < 1 || p < 1 || (long) r * p >= 1L << 30) {
+            throw new IllegalArgumentException("scrypt r and p must be at least 1 with r·p below 2^30, got r="
+                    + r + " p=" + p);
+        }
+        if ((long) n * r > Integer.MAX_VALUE / 32) {
+            throw new IllegalArgumentException("scrypt N·r too large for one lane's memory: N=" + n + " r=" + r);
+        }
+        int laneBytes = 128 * r;
+        byte[] b = pbkdf2(pw, salt, laneBytes * p);
+        int[] words = new int[b.length / 4];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = leInt(b, i * 4);
+        }
+        runLanes(words, n, r, p, Math.max(1, Math.min(threads, p)));
+        for (int i = 0; i < words.length; i++) {
+            putLeInt(b, i * 4, words[i]);
+        }
+        byte[] dk = pbkdf2(pw, b, dkLen);
+        java.util.Arrays.fill(b, (byte) 0);
+        java.util.Arrays.fill(words, 0);
+        return dk;
+    }
+
+    /** Lanes are taken from a shared counter by the caller and {@code threads - 1} helpers. */
+    private static void runLanes(int[] words, int n, int r, int p, int threads) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                int[] v = null;
+                int[] x = new int[32 * r];
+                int[] y = new int[32 * r];
+                int[] t = new int[16];
+                for (int lane = next.getAndIncrement(); lane < p; lane = next.getAndIncrement()) {
+                    if (v == null) {
+                        v = new int[32 * r * n];
+                    }
+                    roMix(words, lane * 32 * r, n, r, v, x, y, t);
+                }
+                if (v != null) {
+                    java.util.Arrays.fill(v, 0);
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < threads; i++) {
+            Thread t = new Thread(worker, "scrypt-lane");
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread t : helpers) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+    }
+
+    /** RFC 7914 §5 scryptROMix on words[off, off + 32r), in place. */
+    static void roMix(int[] words, int off, int n, int r, int[] v, int[] x, int[] y, int[] t) {
+        int blockWords = 32 * r;
+        System.arraycopy(words, off, x, 0, blockWords);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, 0, v, i * blockWords, blockWords);
+            blockMix(x, y, t, r);
+        }
+        int mask = n - 1;
+        for (int i = 0; i < n; i++) {
+            int j = x[blockWords - 16] & mask;
+            int base = j * blockWords;
+            for (int k = 0; k < blockWords; k++) {
+                x[k] ^= v[base + k];
+            }
+            blockMix(x, y, t, r);
+        }
+        System.arraycopy(x, 0, words, off, blockWords);
+    }
+
+    /** RFC 7914 §4 scryptBlockMix: b (2r 64-byte blocks) becomes its mix; y and t are scratch. */
+    static void blockMix(int[] b, int[] y, int[] t, int r) {
+        System.arraycopy(b, (2 * r - 1) * 16, t, 0, 16);
+        for (int i = 0; i < 2 * r; i++) {
+            int in = i * 16;
+            for (int k = 0; k < 16; k++) {
+                t[k] ^= b[in + k];
+            }
+            salsa208(t);
+            // Even blocks go to the first half, odd blocks to the second (Y_0, Y_2, ..., Y_1, Y_3, ...).
+            int out = ((i & 1) == 0 ? i / 2 : r + i / 2) * 16;
+            System.arraycopy(t, 0, y, out, 16);
+        }
+        System.arraycopy(y, 0, b, 0, 32 * r);
+    }
+
+    /** The Salsa20/8 core (RFC 7914 §3), in place on 16 words. */
+    static void salsa208(int[] b) {
+        int x0 = b[0];
+        int x1 = b[1];
+        int x2 = b[2];
+        int x3 = b[3];
+        int x4 = b[4];
+        int x5 = b[5];
+        int x6 = b[6];
+        int x7 = b[7];
+        int x8 = b[8];
+        int x9 = b[9];
+        int x10 = b[10];
+        int x11 = b[11];
+        int x12 = b[12];
+        int x13 = b[13];
+        int x14 = b[14];
+        int x15 = b[15];
+        for (int i = 0; i < 8; i += 2) {
+            x4 ^= Integer.rotateLeft(x0 + x12, 7);
+            x8 ^= Integer.rotateLeft(x4 + x0, 9);
+            x12 ^= Integer.rotateLeft(x8 + x4, 13);
+            x0 ^= Integer.rotateLeft(x12 + x8, 18);
+            x9 ^= Integer.rotateLeft(x5 + x1, 7);
+            x13 ^= Integer.rotateLeft(x9 + x5, 9);
+            x1 ^= Integer.rotateLeft(x13 + x9, 13);
+            x5 ^= Integer.rotateLeft(x1 + x13, 18);
+            x14 ^= Integer.rotateLeft(x10 + x6, 7);
+            x2 ^= Integer.rotateLeft(x14 + x10, 9);
+            x6 ^= Integer.rotateLeft(x2 + x14, 13);
+            x10 ^= Integer.rotateLeft(x6 + x2, 18);
+            x3 ^= Integer.rotateLeft(x15 + x11, 7);
+            x7 ^= Integer.rotateLeft(x3 + x15, 9);
+            x11 ^= Integer.rotateLeft(x7 + x3, 13);
+            x15 ^= Integer.rotateLeft(x11 + x7, 18);
+            x1 ^= Integer.rotateLeft(x0 + x3, 7);
+            x2 ^= Integer.rotateLeft(x1 + x0, 9);
+            x3 ^= Integer.rotateLeft(x2 + x1, 13);
+            x0 ^= Integer.rotateLeft(x3 + x2, 18);
+            x6 ^= Integer.rotateLeft(x5 + x4, 7);
+            x7 ^= Integer.rotateLeft(x6 + x5, 9);
+            x4 ^= Integer.rotateLeft(x7 + x6, 13);
+            x5 ^= Integer.rotateLeft(x4 + x7, 18);
+            x11 ^= Integer.rotateLeft(x10 + x9, 7);
+            x8 ^= Integer.rotateLeft(x11 + x10, 9);
+            x9 ^= Integer.rotateLeft(x8 + x11, 13);
+            x10 ^= Integer.rotateLeft(x9 + x8, 18);
+            x12 ^= Integer.rotateLeft(x15 + x14, 7);
+            x13 ^= Integer.rotateLeft(x12 + x15, 9);
+            x14 ^= Integer.rotateLeft(x13 + x12, 13);
+            x15 ^= Integer.rotateLeft(x14 + x13, 18);
+        }
+        b[0] += x0;
+        b[1] += x1;
+        b[2] += x2;
+        b[3] += x3;
+        b[4] += x4;
+        b[5] += x5;
+        b[6] += x6;
+        b[7] += x7;
+        b[8] += x8;
+        b[9] += x9;
+        b[10] += x10;
+        b[11] += x11;
+        b[12] += x12;
+        b[13] += x13;
+        b[14] += x14;
+        b[15] += x15;
+    }
+
+    private static byte[] pbkdf2(byte[] pw, byte[] salt, int len) {
+        PBEParametersGenerator gen = new PKCS5S2ParametersGenerator(new SHA256Digest());
+        gen.init(pw, salt, 1);
+        return ((KeyParameter) gen.generateDerivedMacParameters(len * 8)).getKey();
+    }
+
+    private static int leInt(byte[] b, int off) {
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    }
+
+    private static void putLeInt(byte[] b, int off, int v) {
+        b[off] = (byte) v;
+        b[off + 1] = (byte) (v >>> 8);
+        b[off + 2] = (byte) (v >>> 16);
+        b[off + 3] = (byte) (v >>> 24);
+    }
+}
