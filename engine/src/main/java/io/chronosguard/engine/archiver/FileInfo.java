@@ -65,27 +65,23 @@ public record FileInfo(NodeType type, int posixMode, long inode, long deviceId, 
     }
 
     private static String userName(Path p, int uid) throws IOException {
-        Optional<String> n = USERS.get(uid);
-        if (n == null) {
-            // uid and name from one read, so a file chown'ed in between cannot mix them up
-            Map<String, Object> a = Files.readAttributes(p, "unix:uid,owner", LinkOption.NOFOLLOW_LINKS);
-            n = Optional.ofNullable(name((UserPrincipal) a.get("owner")));
-            remember(USERS, (Integer) a.get("uid"), n);
-            if ((Integer) a.get("uid") != uid) {
-                return null; // chown'ed since the lstat: no name rather than another user's
-            }
-        }
-        return n.orElse(null);
+        return cachedName(p, USERS, uid, "uid", "owner");
     }
 
     private static String groupName(Path p, int gid) throws IOException {
-        Optional<String> n = GROUPS.get(gid);
+        return cachedName(p, GROUPS, gid, "gid", "group");
+    }
+
+    private static String cachedName(Path p, ConcurrentMap<Integer, Optional<String>> cache, int id, String idAttr,
+            String nameAttr) throws IOException {
+        Optional<String> n = cache.get(id);
         if (n == null) {
-            Map<String, Object> a = Files.readAttributes(p, "unix:gid,group", LinkOption.NOFOLLOW_LINKS);
-            n = Optional.ofNullable(name((GroupPrincipal) a.get("group")));
-            remember(GROUPS, (Integer) a.get("gid"), n);
-            if ((Integer) a.get("gid") != gid) {
-                return null;
+            // id and name from one read, so a file chown'ed in between cannot mix them up
+            Map<String, Object> a = Files.readAttributes(p, "unix:" + idAttr + "," + nameAttr, LinkOption.NOFOLLOW_LINKS);
+            n = Optional.ofNullable(name((java.security.Principal) a.get(nameAttr)));
+            remember(cache, (Integer) a.get(idAttr), n);
+            if ((Integer) a.get(idAttr) != id) {
+                return null; // chown'ed since the lstat: no name rather than another one's
             }
         }
         return n.orElse(null);
