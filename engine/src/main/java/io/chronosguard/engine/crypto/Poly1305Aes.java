@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Poly1305Aes {
     private static final VarHandle LE64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final ThreadLocal<Cipher> AES_ECB = ThreadLocal.withInitial(() -> {
+    private static final ThreadLocal<KeyedAes> AES_ECB = ThreadLocal.withInitial(() -> {
         try {
-            return Cipher.getInstance("AES/ECB/NoPadding");
+            return new KeyedAes(Cipher.getInstance("AES/ECB/NoPadding"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/ECB is unavailable in this JDK", e);
         }
@@ -127,13 +127,27 @@ final class Poly1305Aes {
         put64(out, outOff + 8, t1);
     }
 
+    /** AES-128 of the nonce. The cipher keeps its last key: re-keying per blob cost more than the MAC of a small blob. */
     private static byte[] aes(byte[] k, byte[] nonce) {
         try {
-            Cipher c = AES_ECB.get();
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"));
-            return c.doFinal(nonce, 0, 16);
+            KeyedAes c = AES_ECB.get();
+            if (!java.util.Arrays.equals(c.key, k)) {
+                c.cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"));
+                c.key = k.clone();
+            }
+            return c.cipher.doFinal(nonce, 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A thread's AES/ECB cipher and the key it was last initialised with. */
+    private static final class KeyedAes {
+        final Cipher cipher;
+        byte[] key;
+
+        KeyedAes(Cipher cipher) {
+            this.cipher = cipher;
         }
     }
 

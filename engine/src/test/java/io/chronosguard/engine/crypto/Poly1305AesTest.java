@@ -2,6 +2,7 @@ package io.chronosguard.engine.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -72,5 +73,17 @@ class Poly1305AesTest {
             bc.doFinal(expected, 0);
             assertArrayEquals(expected, Arrays.copyOfRange(mine, 3, 19), "length " + len);
         }
+    }
+
+    @Test
+    void mac_keySwitchingOnOneThread_usesEachCallsKey() {
+        String r = "48443d0bb0d21109c89a100b5ce2c208";
+        String n = "ae212a55399729595dea458bc621ff0e";
+        String m = "663cea190ffb83d89593f3f476b6bc24d7e679107ea26adb8caf6652d0656136";
+        byte[] a = tag("6acb5f61a7176dd320c5c1eb2edcdc74", r, n, m);
+        byte[] b = tag("6acb5f61a7176dd320c5c1eb2edcdc75", r, n, m);
+        assertEquals("0ee1c16bb73f0f4fd19881753c01cdbe", HEX.formatHex(a));
+        assertNotEquals(HEX.formatHex(a), HEX.formatHex(b));
+        assertArrayEquals(a, tag("6acb5f61a7176dd320c5c1eb2edcdc74", r, n, m));
     }
 }
