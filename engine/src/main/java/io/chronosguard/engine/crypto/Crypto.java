@@ -29,14 +29,23 @@ public final class Crypto {
 
     public static byte[] seal(Key key, byte[] plain, int off, int len) {
         byte[] out = new byte[len + OVERHEAD];
+        seal(key, plain, off, len, out, 0);
+        return out;
+    }
+
+    /**
+     * Seals {@code plain[off, off+len)} into {@code out} at {@code outOff}, which needs
+     * {@code len + OVERHEAD} bytes of room (the caller's reusable buffer); returns that length.
+     */
+    public static int seal(Key key, byte[] plain, int off, int len, byte[] out, int outOff) {
         byte[] iv = new byte[IV_SIZE];
         do {
             RANDOM.nextBytes(iv);
         } while (Key.allZero(iv));
-        System.arraycopy(iv, 0, out, 0, IV_SIZE);
-        ctr(key, iv, plain, off, len, out, IV_SIZE);
-        mac(key, iv, out, IV_SIZE, len, out, IV_SIZE + len);
-        return out;
+        System.arraycopy(iv, 0, out, outOff, IV_SIZE);
+        ctr(key, iv, plain, off, len, out, outOff + IV_SIZE);
+        mac(key, iv, out, outOff + IV_SIZE, len, out, outOff + IV_SIZE + len);
+        return len + OVERHEAD;
     }
 
     /**

@@ -173,13 +173,19 @@ public final class LocalBackend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, 0, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, data.length);
         Path target = path(type, name);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(".tmp-" + UUID.randomUUID());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (int off = 0; off < data.length; off += IO_SLICE) {
-                    ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(IO_SLICE, data.length - off));
+                for (int at = off; at < off + len; at += IO_SLICE) {
+                    ByteBuffer buf = ByteBuffer.wrap(data, at, Math.min(IO_SLICE, off + len - at));
                     while (buf.hasRemaining()) {
                         ch.write(buf);
                     }
