@@ -34,6 +34,16 @@ public final class Crypto {
     }
 
     /**
+     * Seals, in place, the {@code len} plaintext bytes the caller put at
+     * {@code buf[off + IV_SIZE]}: the IV goes before them, the MAC after (so the buffer needs
+     * {@code len + OVERHEAD} bytes from {@code off}). Returns that sealed length. Lets a
+     * compressor write straight into the buffer the sealed blob ends up in.
+     */
+    public static int sealInPlace(Key key, byte[] buf, int off, int len) {
+        return seal(key, buf, off + IV_SIZE, len, buf, off);
+    }
+
+    /**
      * Seals {@code plain[off, off+len)} into {@code out} at {@code outOff}, which needs
      * {@code len + OVERHEAD} bytes of room (the caller's reusable buffer); returns that length.
      */

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Builds one pack in memory: sealed blobs appended back to back, then {@link #finish}
- * appends the sealed header and its length. The bytes stay in one array that grows by
- * doubling, handed out by {@link #bytes()} without a copy. Not thread-safe; one owner at a time.
+ * appends the sealed header and its length. The bytes stay in one array that grows as
+ * needed, handed out by {@link #bytes()} without a copy. Not thread-safe; one owner at a time.
  */
 public final class Packer {
     private byte[] buf;
@@ -40,7 +40,8 @@ public final class Packer {
 
     private void append(byte[] b, int off, int len) {
         if (size + len > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(size + len, 2 * buf.length));
+            // a pack closes once past its target size: grow by a quarter, not double
+            buf = Arrays.copyOf(buf, Math.max(size + len, buf.length + (buf.length >> 2)));
         }
         System.arraycopy(b, off, buf, size, len);
         size += len;

@@ -68,18 +68,18 @@ public final class BlobSaver {
         if (index.has(id, type) || !claimed.add(claimKey(type, id))) {
             return new Saved(id, false, 0);
         }
-        Scratch scratch = SCRATCH.get();
-        byte[] plain = data;
+        // compressed (or copied) straight to where the ciphertext goes, then sealed in place
+        int room = compress(type) ? (int) Zstd.compressBound(len) : len;
+        byte[] sealed = SCRATCH.get().buffer(room + Crypto.OVERHEAD);
         int plen = len;
         int ulen = 0;
         if (compress(type)) {
-            byte[] z = scratch.compressed((int) Zstd.compressBound(len));
-            plen = zstd.get().compressByteArray(z, 0, z.length, data, 0, len);
-            plain = z;
+            plen = zstd.get().compressByteArray(sealed, Crypto.IV_SIZE, room, data, 0, len);
             ulen = len;
+        } else {
+            System.arraycopy(data, 0, sealed, Crypto.IV_SIZE, len);
         }
-        byte[] sealed = scratch.sealed(plen + Crypto.OVERHEAD);
-        int slen = Crypto.seal(repo.key(), plain, 0, plen, sealed, 0);
+        int slen = Crypto.sealInPlace(repo.key(), sealed, 0, plen);
         Packer full = null;
         int slot = type == BlobType.DATA ? 0 : 1;
         synchronized (open) {
@@ -102,26 +102,18 @@ public final class BlobSaver {
     }
 
     /**
-     * A thread's buffers for the compressed and the sealed blob, grown to the largest blob it
-     * has seen and then reused: allocating (and zeroing) two fresh chunk-sized arrays per blob
-     * was a good part of a backup's memory traffic.
+     * A thread's buffer for the sealed blob, grown to the largest blob it has seen and then
+     * reused: allocating (and zeroing) fresh chunk-sized arrays per blob was a good part of a
+     * backup's memory traffic.
      */
     private static final class Scratch {
-        private byte[] compressed = new byte[0];
-        private byte[] sealed = new byte[0];
+        private byte[] buffer = new byte[0];
 
-        byte[] compressed(int n) {
-            if (compressed.length < n) {
-                compressed = new byte[n];
+        byte[] buffer(int n) {
+            if (buffer.length < n) {
+                buffer = new byte[n];
             }
-            return compressed;
-        }
-
-        byte[] sealed(int n) {
-            if (sealed.length < n) {
-                sealed = new byte[n];
-            }
-            return sealed;
+            return buffer;
         }
     }
 
@@ -156,7 +148,7 @@ public final class BlobSaver {
         for (PackEntry e : p.entries()) {
             blobs.add(new PackedBlob(e.id(), e.type(), packId, e.offset(), e.length(), e.uncompressedLength()));
         }
-        if (spares.size() < 2) {
+        if (spares.isEmpty()) {
             spares.offer(bytes);
         }
         index.addAll(blobs);

@@ -37,7 +37,7 @@ public final class Restorer {
     /** Blobs closer than this in a pack are fetched in one read. */
     static final long MAX_GAP = 1 << 20;
     /** A single read never spans more than this. */
-    static final long MAX_READ = 32L << 20;
+    static final long MAX_READ = 8L << 20;
 
     private final Repository repo;
     private final RestoreListener listener;
