@@ -1,13 +1,12 @@
 package io.chronosguard.engine.crypto;
 
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bouncycastle.crypto.PBEParametersGenerator;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.params.KeyParameter;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * scrypt (RFC 7914) with its p lanes run in parallel. restic calibrates p so that one
@@ -15,7 +14,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * {@code SCrypt.generate} runs the lanes one after another, which made every command wait
  * over a second for the key. The lanes are independent by design (RFC 7914 §5), so each
  * runs ROMix on its own thread with its own N·128·r bytes of scratch memory; the result is
- * bit-for-bit the same. PBKDF2-HMAC-SHA256 before and after the lanes is Bouncy Castle's.
+ * bit-for-bit the same. PBKDF2-HMAC-SHA256 (one iteration) before and after the lanes uses
+ * the JDK's HMAC: loading Bouncy Castle, a signed jar, cost every command its signature check.
  */
 public final class Scrypt {
     private Scrypt() {
@@ -209,10 +209,28 @@ public final class Scrypt {
         b[15] += x15;
     }
 
-    private static byte[] pbkdf2(byte[] pw, byte[] salt, int len) {
-        PBEParametersGenerator gen = new PKCS5S2ParametersGenerator(new SHA256Digest());
-        gen.init(pw, salt, 1);
-        return ((KeyParameter) gen.generateDerivedMacParameters(len * 8)).getKey();
+    /** PBKDF2-HMAC-SHA256 with one iteration (RFC 8018 §5.2): block i is HMAC(pw, salt || i). */
+    static byte[] pbkdf2(byte[] pw, byte[] salt, int len) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            // HMAC pads a short key with zeros, so the empty key the JDK refuses equals one zero byte
+            mac.init(new SecretKeySpec(pw.length == 0 ? new byte[1] : pw, "HmacSHA256"));
+            byte[] out = new byte[len];
+            byte[] counter = new byte[4];
+            for (int block = 1, off = 0; off < len; block++, off += 32) {
+                counter[0] = (byte) (block >>> 24);
+                counter[1] = (byte) (block >>> 16);
+                counter[2] = (byte) (block >>> 8);
+                counter[3] = (byte) block;
+                mac.update(salt);
+                mac.update(counter);
+                byte[] u = mac.doFinal();
+                System.arraycopy(u, 0, out, off, Math.min(32, len - off));
+            }
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+        }
     }
 
     private static int leInt(byte[] b, int off) {
