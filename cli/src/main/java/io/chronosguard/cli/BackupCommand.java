@@ -7,6 +7,7 @@ import io.chronosguard.engine.archiver.BackupRequest;
 import io.chronosguard.engine.archiver.BackupStats;
 import io.chronosguard.engine.archiver.BackupSummary;
 import io.chronosguard.engine.archiver.Excluder;
+import io.chronosguard.engine.archiver.TeeListener;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Host;
 import io.chronosguard.engine.repo.Locker;
@@ -87,14 +88,30 @@ final class BackupCommand implements Callable<Integer> {
                 Optional.ofNullable(parentSnapshot), force, new Excluder(patterns, excludeCaches, oneFileSystem),
                 compression, threads != null ? Math.max(1, threads) : s.workers(), (int) s.packSizeBytes());
         boolean terminal = System.console() != null && ctx.out() == System.out;
+        Clock clock = Clock.systemDefaultZone();
+        List<String> absolute = paths.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        try (RunRecording rec = RunRecording.start(ctx, clock, dryRun, req.hostname(), absolute, tagList)) {
+            try {
+                BackupSummary sum = backup(ctx, req, me, clock, terminal, rec);
+                rec.completed(sum, dryRun);
+                report(ctx, sum);
+                return sum.incomplete() ? ExitCode.INCOMPLETE : ExitCode.OK;
+            } catch (RuntimeException e) {
+                rec.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private BackupSummary backup(CliContext ctx, BackupRequest req, Host me, Clock clock, boolean terminal,
+            RunRecording rec) {
         try (Repository repo = ctx.openRepository(dryRun); Locker.RepoLock lock = dryRun ? null : ctx.lock(repo, false);
                 BackupProgress progress = new BackupProgress(ctx.out(), ctx.err(), json, terminal)) {
-            Backup backup = new Backup(repo, Clock.systemDefaultZone(), me);
-            BackupStats stats = new BackupStats(progress);
+            Backup backup = new Backup(repo, clock, me);
+            BackupStats stats = new BackupStats(new TeeListener(progress, rec));
+            rec.watch(stats);
             progress.start(stats);
-            BackupSummary sum = backup.run(req, stats);
-            report(ctx, sum);
-            return sum.incomplete() ? ExitCode.INCOMPLETE : ExitCode.OK;
+            return backup.run(req, stats);
         }
     }
 

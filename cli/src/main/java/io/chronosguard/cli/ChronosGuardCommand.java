@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "chronosguard", mixinStandardHelpOptions = true, version = "ChronosGuard 0.1.0",
         description = "Parallel, distributed backup into restic-format (v2) repositories.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
-                RestoreCommand.class, KeyCommand.class, ForgetCommand.class, DumpCommand.class, DiffCommand.class,
-                StatsCommand.class,
+                RestoreCommand.class, KeyCommand.class, ForgetCommand.class, PruneCommand.class, DumpCommand.class,
+                DiffCommand.class, StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
                 + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error,"
-                + " 16 repository already exists (init)."})
+                + " 16 repository already exists (init), 17 a legacy file was rejected (migrate)."})
 public final class ChronosGuardCommand implements Runnable {
     private final CliContext ctx;
 
@@ -48,6 +48,20 @@ public final class ChronosGuardCommand implements Runnable {
                     + " else CHRONOSGUARD_PASSWORD; else a prompt).")
     void passwordFile(Path file) {
         ctx.flag("--password-file", file);
+    }
+
+    @Option(names = "--state-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Folder for local state, e.g. the catalog (or CHRONOSGUARD_STATE_DIR;"
+                    + " default $XDG_DATA_HOME/chronosguard).")
+    void stateDir(Path dir) {
+        ctx.flag("--state-dir", dir);
+    }
+
+    @Option(names = "--catalog", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "History catalog (or CHRONOSGUARD_CATALOG): jdbc:postgresql://host/db, or"
+                    + " jdbc:sqlite:FILE; default SQLite in the state folder.")
+    void catalog(String url) {
+        ctx.flag("--catalog", url);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and debug logs.")

@@ -4,6 +4,8 @@ import io.chronosguard.config.Secret;
 import io.chronosguard.config.Settings;
 import io.chronosguard.config.SettingsLoader;
 import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.catalog.Catalog;
+import io.chronosguard.engine.catalog.CatalogException;
 import io.chronosguard.engine.repo.Host;
 import io.chronosguard.engine.repo.Locker;
 import io.chronosguard.engine.repo.Repository;
@@ -108,6 +110,27 @@ public final class CliContext {
             return Repository.open(backend, pw);
         } finally {
             Arrays.fill(pw, '\0');
+        }
+    }
+
+    /**
+     * Opens the history catalog: the {@code catalog} setting, else SQLite in the state
+     * folder. A user name and password may be in the URL or in CHRONOSGUARD_CATALOG_USER and
+     * CHRONOSGUARD_CATALOG_PASSWORD (environment only, so they never show in {@code ps}).
+     *
+     * @throws CatalogException when it cannot be opened; the message names the URL without password
+     */
+    public Catalog openCatalog() {
+        Settings s = settings();
+        String url = s.catalogUrl().orElseGet(() -> Catalog.defaultUrl(s.stateDir()));
+        String pw = env.get("CHRONOSGUARD_CATALOG_PASSWORD");
+        char[] password = pw == null || pw.isEmpty() ? null : pw.toCharArray();
+        try {
+            return Catalog.open(url, env.get("CHRONOSGUARD_CATALOG_USER"), password);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 

@@ -19,6 +19,8 @@ public final class ExitCode {
     public static final int IO = 15;
     /** init found a repository already at the location. */
     public static final int ALREADY_EXISTS = 16;
+    /** migrate: a source file was rejected (empty, malformed JSON, unrecognised); nothing was imported. */
+    public static final int REJECTED = 17;
 
     private ExitCode() {
     }

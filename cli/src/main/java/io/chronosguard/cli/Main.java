@@ -2,6 +2,7 @@ package io.chronosguard.cli;
 
 import io.chronosguard.config.ConfigException;
 import io.chronosguard.engine.EngineException;
+import io.chronosguard.engine.catalog.CatalogException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -43,6 +44,10 @@ public final class Main {
         } else if (ex instanceof EngineException ee) {
             code = ExitCode.of(ee);
             message = ee.getMessage();
+        } else if (ex instanceof CatalogException ce) {
+            // A catalog that cannot be opened is a setting to fix (--catalog, --state-dir, credentials).
+            code = ExitCode.USAGE;
+            message = ce.getMessage();
         } else if (ex instanceof ConfigException ce) {
             code = ExitCode.USAGE;
             message = "invalid configuration:\n" + ce.getMessage();

@@ -115,9 +115,9 @@ final class ConfigFileReader {
     }
 
     private void accept(String path, ConfigValue value) {
-        Optional<SettingKey<?>> key = SettingKeys.byName(path);
+        Optional<SettingKey<?>> key = SettingKeys.byName(path).or(() -> SettingKeys.byLegacyName(path));
         if (key.isPresent()) {
-            acceptSetting(key.get(), value);
+            acceptSetting(key.get(), path, value);
             return;
         }
         Optional<SettingKey<?>> above = SettingKeys.ALL.stream()
@@ -144,16 +144,32 @@ final class ConfigFileReader {
                 "unknown key" + Suggestions.hint(path, known)));
     }
 
-    private void acceptSetting(SettingKey<?> key, ConfigValue value) {
-        String origin = origin(key.name(), value);
+    /** {@code written} is the key as the file spells it: the setting's name or its legacy name. */
+    private void acceptSetting(SettingKey<?> key, String written, ConfigValue value) {
+        String origin = origin(written, value);
         String text = render(value);
-        if (!key.inFile()) {
+        Sourced earlier = values.get(key.name());
+        if (earlier != null) {
+            problems.add(new Problem(written, key.shown(text), origin, "sets " + key.name() + " again (also set at "
+                    + earlier.origin().replaceFirst("^config file ", "") + "); keep one of the two"));
+        } else if (!written.equals(key.name())) {
+            acceptLegacy(key, written, value, origin, text);
+        } else if (!key.inFile()) {
             problems.add(new Problem(key.name(), key.shown(text), origin,
                     "cannot be set in a config file; use " + key.settableFrom()));
         } else if (value.valueType() == ConfigValueType.LIST) {
             problems.add(new Problem(key.name(), key.shown(text), origin, "must be a single value, not a list"));
         } else {
             values.put(key.name(), new Sourced(text, origin));
+        }
+    }
+
+    /** A legacy config.json key: a single value, reported under the name the file uses. */
+    private void acceptLegacy(SettingKey<?> key, String written, ConfigValue value, String origin, String text) {
+        if (value.valueType() == ConfigValueType.LIST) {
+            problems.add(new Problem(written, key.shown(text), origin, "must be a single value, not a list"));
+        } else {
+            values.put(key.name(), new Sourced(text, origin + " (old tool's key '" + written + "')"));
         }
     }
 

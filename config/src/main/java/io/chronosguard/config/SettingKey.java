@@ -72,9 +72,9 @@ record SettingKey<T>(
         return new SettingKey<>(name, type, inFile, envNames, flag, computed);
     }
 
-    /** What a message may show of {@code raw}: nothing, for secrets. */
+    /** What a message may show of {@code raw}: nothing for secrets, a JDBC URL without its password. */
     String shown(String raw) {
-        return type.secret() ? "***" : raw;
+        return type.shown(raw);
     }
 
     /** Where this setting can be given, for "cannot be set by a flag; use ..." messages. */

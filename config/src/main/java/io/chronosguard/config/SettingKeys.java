@@ -75,6 +75,14 @@ final class SettingKeys {
     private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SettingKey::name, Function.identity()));
 
+    /**
+     * The old Python tool's {@code config.json} keys (documented in its README as port,
+     * max_workers, backup_dest, log_dir — the same settings as its {@code BACKUP_*} variables),
+     * accepted as top-level keys of a config file so that file works unchanged.
+     */
+    private static final Map<String, SettingKey<?>> LEGACY_FILE_NAMES = Map.of(
+            "port", HTTP_PORT, "max_workers", WORKERS, "backup_dest", REPOSITORY, "log_dir", LOG_DIR);
+
     private static final Map<String, SettingKey<?>> BY_FLAG = ALL.stream()
             .filter(k -> k.flag().isPresent())
             .collect(Collectors.toUnmodifiableMap(k -> k.flag().orElseThrow(), Function.identity()));
@@ -100,6 +108,11 @@ final class SettingKeys {
 
     static Optional<SettingKey<?>> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The setting a legacy config.json key stands for. */
+    static Optional<SettingKey<?>> byLegacyName(String name) {
+        return Optional.ofNullable(LEGACY_FILE_NAMES.get(name));
     }
 
     static Optional<SettingKey<?>> byFlag(String flag) {

@@ -20,4 +20,9 @@ interface ValueType<T> {
     default boolean secret() {
         return false;
     }
+
+    /** What a message may show of {@code raw}: nothing for secrets, the value itself otherwise. */
+    default String shown(String raw) {
+        return secret() ? "***" : raw;
+    }
 }

@@ -30,12 +30,21 @@ final class ValueTypes {
      */
     static final ValueType<String> LOCATION = (raw, machine) -> path(raw, machine.home()).toString();
 
-    static final ValueType<String> JDBC_URL = (raw, machine) -> {
-        if (!JDBC.matcher(raw).matches()) {
-            throw new InvalidValue("must be a JDBC URL such as jdbc:sqlite:/path/catalog.db"
-                    + " or jdbc:postgresql://host/db");
+    /** A JDBC URL; messages blank out a password in it ({@code password=***}, {@code //user:***@}). */
+    static final ValueType<String> JDBC_URL = new ValueType<>() {
+        @Override
+        public String parse(String raw, Machine machine) {
+            if (!JDBC.matcher(raw).matches()) {
+                throw new InvalidValue("must be a JDBC URL such as jdbc:sqlite:/path/catalog.db"
+                        + " or jdbc:postgresql://host/db");
+            }
+            return raw;
         }
-        return raw;
+
+        @Override
+        public String shown(String raw) {
+            return JdbcUrls.redact(raw);
+        }
     };
 
     static final ValueType<Boolean> BOOLEAN = (raw, machine) ->

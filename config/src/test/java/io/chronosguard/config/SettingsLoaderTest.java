@@ -206,6 +206,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_badCatalogUrlWithPassword_messageBlanksThePassword() {
+        assertEquals(List.of(new Problem("catalog", "postgres://cg:***@db/cg", "flag --catalog",
+                        "must be a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db")),
+                problems(Map.of(), Map.of("--catalog", "postgres://cg:hunter2@db/cg")));
+    }
+
+    @Test
     void load_problems_messageHasOneLinePerProblem() throws IOException {
         Path file = write("cg.conf", "workers = 0", "pack-size = 500");
 
@@ -278,11 +285,58 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void load_legacyStyleKey_suggestsNewName() throws IOException {
-        Path file = write("cg.conf", "max_workers = 3", "log_dir = logs");
+    void load_legacyStyleKeyMisspelt_suggestsNewName() throws IOException {
+        Path file = write("cg.conf", "max-workers = 3", "logdir = logs");
 
         assertEquals(List.of("unknown key; did you mean 'workers'?", "unknown key; did you mean 'log-dir'?"),
                 problems(file, Map.of(), Map.of()).stream().map(Problem::message).toList());
+    }
+
+    // --- the old Python tool's config.json (port, max_workers, backup_dest, log_dir) ---
+
+    @Test
+    void load_oldToolConfigJson_mapsOntoSettings() throws IOException {
+        Path file = write("config.json", "{",
+                "  \"port\": 8888,",
+                "  \"max_workers\": 3,",
+                "  \"backup_dest\": \"/mnt/chromeos/removable/PNYRP60PSSD/pixelbook_backup\",",
+                "  \"log_dir\": \"/var/log/old\"",
+                "}");
+
+        Settings s = load(file, Map.of(), Map.of());
+
+        assertEquals(8888, s.httpPort());
+        assertEquals(3, s.workers());
+        assertEquals(Optional.of("/mnt/chromeos/removable/PNYRP60PSSD/pixelbook_backup"), s.repository());
+        assertEquals(Path.of("/var/log/old"), s.logDir());
+        assertEquals("127.0.0.1", s.httpHost()); // the old tool bound localhost too
+    }
+
+    @Test
+    void load_oldToolConfigJson_environmentAndFlagsStillWin() throws IOException {
+        Path file = write("config.json", "{\"port\": 8888, \"max_workers\": 3}");
+
+        Settings s = load(file, Map.of("BACKUP_PORT", "9999"), Map.of("--workers", "5"));
+
+        assertEquals(9999, s.httpPort());
+        assertEquals(5, s.workers());
+    }
+
+    @Test
+    void load_oldToolKeyBadValue_namesFileLineAndOldKey() throws IOException {
+        Path file = write("config.json", "{", "  \"max_workers\": \"many\"", "}");
+
+        assertEquals(List.of(new Problem("workers", "many", "config file " + file + ":2 (old tool's key 'max_workers')",
+                "must be a whole number")), problems(file, Map.of(), Map.of()));
+    }
+
+    @Test
+    void load_oldAndNewNameForOneSetting_problem() throws IOException {
+        Path file = write("cg.conf", "workers = 2", "max_workers = 3");
+
+        assertEquals(List.of(new Problem("max_workers", "3", "config file " + file + ":2",
+                "sets workers again (also set at " + file + ":1); keep one of the two")),
+                problems(file, Map.of(), Map.of()));
     }
 
     @Test

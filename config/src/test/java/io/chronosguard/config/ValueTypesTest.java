@@ -60,6 +60,14 @@ class ValueTypesTest {
     }
 
     @Test
+    void jdbcUrl_shown_blanksPasswords() {
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=true",
+                ValueTypes.JDBC_URL.shown("jdbc:postgresql://h/db?user=u&password=pw&ssl=true"));
+        assertEquals("postgres://ada:***@h/db", ValueTypes.JDBC_URL.shown("postgres://ada:pw@h/db"));
+        assertEquals("jdbc:sqlite:/x.db", ValueTypes.JDBC_URL.shown("jdbc:sqlite:/x.db"));
+    }
+
+    @Test
     void host_withSpace_refused() {
         assertEquals("must be a host name or IP address, without spaces", message(ValueTypes.HOST, "my host"));
     }

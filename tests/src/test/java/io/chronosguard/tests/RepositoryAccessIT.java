@@ -1,0 +1,94 @@
+package io.chronosguard.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.dump.Dumper;
+import io.chronosguard.engine.dump.Selection;
+import io.chronosguard.engine.repo.BlobLoader;
+import io.chronosguard.engine.repo.Host;
+import io.chronosguard.engine.repo.Id;
+import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.Snapshots;
+import io.chronosguard.web.routes.RepositoryAccess;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a long-running server reads a repository that other processes keep writing to: new
+ * snapshots (and their new index files) are readable without a restart, and each use holds
+ * restic's shared lock, one lock file for overlapping uses, none when idle.
+ */
+class RepositoryAccessIT {
+    @TempDir
+    Path tmp;
+
+    Repository open(Path repo) {
+        return Repository.open(new LocalBackend(repo), Restic.PASSWORD.toCharArray());
+    }
+
+    static long locks(Path repo) throws IOException {
+        try (Stream<Path> s = Files.list(repo.resolve("locks"))) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void read_snapshotWrittenAfterOpening_isReadableWithItsNewIndex() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Files.writeString(a.resolve("first.txt"), "first\n");
+        Files.writeString(b.resolve("second.txt"), "second, written by restic after the server started\n");
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "init").exit());
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "backup", a.toString()).exit());
+        try (Repository opened = open(repo)) {
+            RepositoryAccess access = new RepositoryAccess(opened, Clock.systemUTC(), Host.current());
+            assertArrayEquals(Files.readAllBytes(a.resolve("first.txt")), access.read(r -> dump(r, a + "/first.txt")));
+
+            new Restic(repo).ok("backup", b.toString());
+
+            assertEquals(2, (int) access.read(r -> Snapshots.all(r).size()));
+            assertArrayEquals(Files.readAllBytes(b.resolve("second.txt")), access.read(r -> dump(r, b + "/second.txt")));
+        }
+    }
+
+    @Test
+    void open_overlappingLeases_shareOneSharedLock_noneWhenIdle() throws Exception {
+        Path repo = tmp.resolve("repo");
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "init").exit());
+        try (Repository opened = open(repo)) {
+            RepositoryAccess access = new RepositoryAccess(opened, Clock.systemUTC(), Host.current());
+            RepositoryAccess.Lease first = access.open();
+            assertEquals(1, locks(repo));
+            RepositoryAccess.Lease second = access.open();
+            assertEquals(1, locks(repo));
+            new Restic(repo).ok("snapshots");
+            first.close();
+            first.close();
+            assertEquals(1, locks(repo));
+            second.close();
+            assertEquals(0, locks(repo));
+        }
+    }
+
+    static byte[] dump(Repository r, String path) {
+        Dumper d = new Dumper(BlobLoader.of(r));
+        Selection sel = d.select(Id.parse(Snapshots.find(r, "latest").snapshot().tree()), path);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            d.writeFile(sel, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
