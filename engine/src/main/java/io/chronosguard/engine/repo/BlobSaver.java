@@ -13,8 +13,10 @@ import io.chronosguard.engine.pack.Packer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,6 +60,9 @@ public final class BlobSaver {
     private final AtomicLong addedBytes = new AtomicLong();
     private final AtomicLong addedBlobs = new AtomicLong();
     private final ThreadLocal<ZstdCompressCtx> zstd;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Buffers of uploaded packs, for the next ones (a pack buffer is ~18 MiB). */
+    private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
 
     public BlobSaver(Repository repo, IndexSaver indexSaver, int packSize, Compression compression) {
         this(repo, repo.index(), indexSaver, packSize, compression);
@@ -90,10 +95,21 @@ public final class BlobSaver {
         if (index.has(id, type) || !inFlight.add(claim)) {
             return new Saved(id, false, 0);
         }
+        // compressed (or copied) straight to where the ciphertext goes, then sealed in place
         byte[] sealed;
-        int[] ulen = {0};
+        int slen;
+        int ulen = 0;
         try {
-            sealed = seal(type, data, len, ulen);
+            int room = compress(type) ? (int) Zstd.compressBound(len) : len;
+            sealed = SCRATCH.get().buffer(room + Crypto.OVERHEAD);
+            int plen = len;
+            if (compress(type)) {
+                plen = zstd.get().compressByteArray(sealed, Crypto.IV_SIZE, room, data, 0, len);
+                ulen = len;
+            } else {
+                System.arraycopy(data, 0, sealed, Crypto.IV_SIZE, len);
+            }
+            slen = Crypto.sealInPlace(repo.key(), sealed, 0, plen);
         } catch (RuntimeException | Error e) {
             inFlight.remove(claim); // in no pack: let a later save try again
             throw e;
@@ -102,9 +118,10 @@ public final class BlobSaver {
         int slot = type == BlobType.DATA ? 0 : 1;
         synchronized (open) {
             if (open[slot] == null) {
-                open[slot] = new Packer(packSize + (packSize >> 3));
+                byte[] spare = spares.poll();
+                open[slot] = new Packer(spare != null ? spare : new byte[packSize + (packSize >> 3)]);
             }
-            open[slot].add(type, id, sealed, ulen[0]);
+            open[slot].add(type, id, sealed, 0, slen, ulen);
             if (open[slot].size() >= packSize) {
                 full = open[slot];
                 open[slot] = null;
@@ -113,21 +130,25 @@ public final class BlobSaver {
         if (full != null) {
             upload(full);
         }
-        addedBytes.addAndGet(sealed.length);
+        addedBytes.addAndGet(slen);
         addedBlobs.incrementAndGet();
-        return new Saved(id, true, sealed.length);
+        return new Saved(id, true, slen);
     }
 
-    /** Compresses (as the repository and type call for) and encrypts; {@code ulen[0]} = plain length if compressed. */
-    private byte[] seal(BlobType type, byte[] data, int len, int[] ulen) {
-        if (!compress(type)) {
-            return Crypto.seal(repo.key(), data, 0, len);
+    /**
+     * A thread's buffer for the sealed blob, grown to the largest blob it has seen and then
+     * reused: allocating (and zeroing) fresh chunk-sized arrays per blob was a good part of a
+     * backup's memory traffic.
+     */
+    private static final class Scratch {
+        private byte[] buffer = new byte[0];
+
+        byte[] buffer(int n) {
+            if (buffer.length < n) {
+                buffer = new byte[n];
+            }
+            return buffer;
         }
-        ZstdCompressCtx ctx = zstd.get();
-        byte[] z = new byte[(int) Zstd.compressBound(len)];
-        int zlen = ctx.compressByteArray(z, 0, z.length, data, 0, len);
-        ulen[0] = len;
-        return Crypto.seal(repo.key(), z, 0, zlen);
     }
 
     /** Tree ids and data ids live in separate namespaces; keep claims apart. */
@@ -156,9 +177,10 @@ public final class BlobSaver {
         byte[] bytes;
         Id packId;
         try {
-            bytes = p.finish(repo.key());
-            packId = Id.hash(bytes);
-            repo.backend().save(FileType.DATA, packId.hex(), bytes);
+            p.finish(repo.key());
+            bytes = p.bytes();
+            packId = Id.hash(bytes, 0, p.size());
+            repo.backend().save(FileType.DATA, packId.hex(), bytes, 0, p.size());
         } catch (IOException e) {
             claims.forEach(inFlight::remove);
             throw new BackendIOException("cannot store pack: " + e.getMessage(), e);
@@ -169,6 +191,9 @@ public final class BlobSaver {
         List<PackedBlob> blobs = new ArrayList<>(p.count());
         for (PackEntry e : p.entries()) {
             blobs.add(new PackedBlob(e.id(), e.type(), packId, e.offset(), e.length(), e.uncompressedLength()));
+        }
+        if (spares.isEmpty()) {
+            spares.offer(bytes);
         }
         index.addAll(blobs);
         indexSaver.packStored(packId, blobs, () -> claims.forEach(inFlight::remove));
