@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -92,7 +94,14 @@ public final class ClusterNode implements AutoCloseable {
             Capabilities caps = new Capabilities(self, c.sourceRoots(), c.repositoryLocation(), true,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), c.workers(), flags);
             BlobSaver saver = new BlobSaver(repo, new IndexSaver(repo), c.tuning().packSize(), c.tuning().compression());
-            NodeServices services = new NodeServices(repo, saver, blocking, caps, clock, c.tuning());
+            // the chunks of large files: hashed, compressed, sealed and packed while their task reads on
+            ExecutorService blobWorkers = Executors.newFixedThreadPool(caps.cores(), r -> {
+                Thread t = new Thread(r, "chronosguard-blob");
+                t.setDaemon(true);
+                return t;
+            });
+            system.getWhenTerminated().thenRun(blobWorkers::shutdown);
+            NodeServices services = new NodeServices(repo, saver, blocking, blobWorkers, caps, clock, c.tuning());
             Locker.RepoLock lock = new Locker(repo, clock, Host.current()).lock(false);
             ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock), "monitor",
                     Props.empty());

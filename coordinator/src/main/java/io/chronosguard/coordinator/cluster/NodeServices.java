@@ -11,9 +11,11 @@ import java.util.concurrent.Executor;
  * What the actors of one node share: the open repository, one blob saver for every task of
  * the node (so packs fill up across tasks; results wait for their data in
  * {@link io.chronosguard.coordinator.worker.ResultHolder}), the bounded executor for
- * blocking work, the node's capabilities and tuning.
+ * blocking work, the executor on which the chunks of large files are sealed and packed
+ * while their task reads on, the node's capabilities and tuning.
  */
-public record NodeServices(Repository repository, BlobSaver blobSaver, Executor blocking, Capabilities capabilities,
+public record NodeServices(Repository repository, BlobSaver blobSaver, Executor blocking, Executor blobWorkers,
+        Capabilities capabilities,
         Clock clock, Tuning tuning) {
 
     /**

@@ -146,7 +146,8 @@ public final class DirectoryWorker {
     /** The blocking part, through the node's blob saver (not flushed: the result holder waits for the data). */
     private Result run(TaskSpec spec) {
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), node.blobSaver(),
-                new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold());
+                new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold(),
+                node.blobWorkers(), node.capabilities().cores());
         try {
             DirectoryListing l = scanner.run(spec.toTask());
             TaskOutcome o = OutcomeSize.splitIfTooLarge(TaskOutcome.of(l), OutcomeSize.LIMIT);

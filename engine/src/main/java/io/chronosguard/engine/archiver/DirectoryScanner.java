@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Runs one {@link DirectoryTask} on the calling thread: lists the directory, saves each
@@ -36,9 +37,21 @@ public final class DirectoryScanner {
     private final BlobSaver saver;
     private final BackupOptions opts;
     private final int splitThreshold;
+    private final Executor blobWorkers;
+    private final int maxInFlight;
 
     /** A directory with more than {@code splitThreshold} entries is split into slices. */
     public DirectoryScanner(Repository repo, BlobSaver saver, BackupOptions opts, int splitThreshold) {
+        this(repo, saver, opts, splitThreshold, null, 0);
+    }
+
+    /**
+     * With {@code blobWorkers}, the chunks of a large file are hashed, compressed, sealed and
+     * packed there while the task's thread reads on ({@link FileSaver}), at most
+     * {@code maxInFlight} at once per task.
+     */
+    public DirectoryScanner(Repository repo, BlobSaver saver, BackupOptions opts, int splitThreshold,
+            Executor blobWorkers, int maxInFlight) {
         if (splitThreshold < 2) {
             throw new IllegalArgumentException("split threshold must be at least 2, got " + splitThreshold);
         }
@@ -46,11 +59,13 @@ public final class DirectoryScanner {
         this.saver = saver;
         this.opts = opts;
         this.splitThreshold = splitThreshold;
+        this.blobWorkers = blobWorkers;
+        this.maxInFlight = maxInFlight;
     }
 
     public DirectoryListing run(DirectoryTask task) throws IOException {
         BackupStats stats = new BackupStats(ArchiverListener.NONE);
-        Archiver archiver = new Archiver(repo, saver, Runnable::run, stats, opts);
+        Archiver archiver = new Archiver(repo, saver, Runnable::run, blobWorkers, maxInFlight, stats, opts);
         Optional<Node> self = Optional.empty();
         List<Node> ancestors = List.of();
         Path dir = task.dir();

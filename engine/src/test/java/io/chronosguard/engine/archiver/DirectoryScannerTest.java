@@ -80,6 +80,26 @@ class DirectoryScannerTest {
     }
 
     @Test
+    void run_withBlobWorkers_largeFileGetsTheSameChunksAsOnTheTaskThread() throws IOException {
+        Path big = Files.createDirectories(tmp.resolve("big"));
+        byte[] data = new byte[6 << 20];
+        new java.util.Random(3).nextBytes(data);
+        Files.write(big.resolve("large.bin"), data);
+        List<Id> sequential = scanner(100).run(whole(big, false)).leaves().get(0).content();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            BlobSaver shared = new BlobSaver(repo, new IndexSaver(repo), 1 << 20, BlobSaver.Compression.AUTO);
+            DirectoryListing l = new DirectoryScanner(repo, shared, new BackupOptions(Excluder.none(), Optional.empty(),
+                    false), 100, pool, 2).run(whole(big, false));
+            assertTrue(sequential.size() > 2, "several chunks: " + sequential.size());
+            assertEquals(sequential, l.leaves().get(0).content());
+            assertEquals(data.length, l.leaves().get(0).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void run_moreEntriesThanThreshold_returnsSplitPointsAndSavesNothing() throws IOException {
         DirectoryListing l = scanner(3).run(whole(dir, false));
         assertEquals(List.of("d", "sub2"), l.splitPoints());
