@@ -1,6 +1,7 @@
 package io.chronosguard.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -86,9 +87,10 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     private Process startNode(CliContext ctx, Path repo, int port, int seed, HostPort api, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node", "-r", repo.toString(),
-                "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node", "-r",
+                repo.toString(), "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
         if (workers != null) {
             cmd.addAll(List.of("--workers", String.valueOf(workers)));
         }
@@ -100,6 +102,18 @@ final class ClusterCommand implements Callable<Integer> {
         ctx.settings().passwordFile().ifPresent(f ->
                 pb.environment().put("CHRONOSGUARD_PASSWORD_FILE", f.toAbsolutePath().toString()));
         return pb.start();
+    }
+
+    /**
+     * This JVM's options (the launcher's heap, collector, JIT directives and class-data
+     * archive) for the nodes too: each node is a JVM of its own, and without them each pays
+     * the full start-up and C2 warm-up again. A debugger agent (it would clash on its port)
+     * and a class-archive dump are left out.
+     */
+    static List<String> jvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.contains("jdwp") && !a.startsWith("-XX:ArchiveClassesAtExit"))
+                .toList();
     }
 
     /** Waits for the API node to list every node as up; a node that exits early fails with its last words. */
