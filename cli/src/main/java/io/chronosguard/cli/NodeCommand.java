@@ -8,6 +8,7 @@ import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.web.node.BearerToken;
 import io.chronosguard.web.node.NodeApi;
+import io.chronosguard.web.routes.HistoryRoutes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,16 +101,23 @@ final class NodeCommand implements Callable<Integer> {
         NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryPath().toString(),
                 Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
         ignoreHangup();
-        ClusterNode node = start(cfg, repo, self);
+        ClusterNode node = start(cfg, repo, self, ctx);
         Thread hook = new Thread(() -> {
             ctx.err().println("node " + node.capabilities().node() + ": stop requested, leaving the cluster");
             node.leave(Duration.ofSeconds(20));
         }, "chronosguard-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         awaitUp(node, seedList, Duration.ofSeconds(joinTimeoutSeconds));
+        // The history endpoint opens its own connection to the catalog, on first use.
+        HistoryRoutes history = new HistoryRoutes(ctx::openCatalog, Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "chronosguard-http-history");
+            t.setDaemon(true);
+            return t;
+        }));
+        node.terminated().thenRun(history::close);
         if (api != null) {
             try {
-                new NodeApi(node, token).bind(api.host(), api.port()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                new NodeApi(node, token, history).bind(api.host(), api.port()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 node.leave(Duration.ofSeconds(10));
                 throw new CliException(ExitCode.FAILED, "cannot serve HTTP on " + api + ": " + rootMessage(e));
@@ -136,9 +145,9 @@ final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self) {
+    private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self, CliContext ctx) {
         try {
-            return ClusterNode.start(cfg, repo, Clock.systemDefaultZone());
+            return ClusterNode.start(cfg, repo, Clock.systemDefaultZone(), ctx::openCatalog);
         } catch (RuntimeException e) {
             throw new CliException(ExitCode.FAILED, "cannot start the node on " + self + ": " + rootMessage(e));
         }

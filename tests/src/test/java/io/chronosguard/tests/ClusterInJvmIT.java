@@ -11,6 +11,7 @@ import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.NodeStatus;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
 import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.repo.Repository;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -103,7 +104,8 @@ class ClusterInJvmIT {
         for (int port : ports) {
             Repository repo = Repository.open(new LocalBackend(repoDir), Restic.PASSWORD.toCharArray());
             nodes.add(ClusterNode.start(new NodeConfig("127.0.0.1", port, List.of(seed), 2, List.of("/"),
-                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), tuning), repo, Clock.systemUTC()));
+                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), tuning), repo, Clock.systemUTC(),
+                    () -> Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))));
         }
         for (ClusterNode n : nodes) {
             n.up().toCompletableFuture().get(30, TimeUnit.SECONDS);

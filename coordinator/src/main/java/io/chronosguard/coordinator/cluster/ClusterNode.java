@@ -6,7 +6,9 @@ import com.typesafe.config.ConfigValueFactory;
 import io.chronosguard.coordinator.monitor.NodeMonitor;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
+import io.chronosguard.coordinator.singleton.JobHistory;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
+import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.repo.IndexSaver;
 import io.chronosguard.engine.repo.Locker;
 import io.chronosguard.engine.repo.Host;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -43,14 +46,16 @@ public final class ClusterNode implements AutoCloseable {
     private final ActorRef<NodeMonitor.Command> monitor;
     private final CompletableFuture<Void> up = new CompletableFuture<>();
     private final Locker.RepoLock lock;
+    private final JobHistory history;
 
     private ClusterNode(ActorSystem<Void> system, NodeServices services, ActorRef<BackupCoordinator.Command> coordinator,
-            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock) {
+            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock, JobHistory history) {
         this.system = system;
         this.services = services;
         this.coordinator = coordinator;
         this.monitor = monitor;
         this.lock = lock;
+        this.history = history;
     }
 
     /** The node's Pekko config: loopback unless told, SBR on, CBOR for cross-node messages, no Java serialization. */
@@ -76,9 +81,15 @@ public final class ClusterNode implements AutoCloseable {
         return "ms";
     }
 
-    /** Starts the node and begins joining the cluster; {@link #up()} completes once it is a member. */
-    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock) {
+    /**
+     * Starts the node and begins joining the cluster; {@link #up()} completes once it is a member.
+     *
+     * @param catalog opens this node's history catalog, where the coordinator records jobs while
+     *                it runs here (opened on first use; closed when the node stops)
+     */
+    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c));
+        JobHistory history = new JobHistory(catalog);
         try {
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING));
             String self = Cluster.get(system).selfMember().address().toString();
@@ -94,17 +105,19 @@ public final class ClusterNode implements AutoCloseable {
             ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock), "monitor",
                     Props.empty());
             ActorRef<BackupCoordinator.Command> coordinator = ClusterSingleton.get(system)
-                    .init(SingletonActor.of(BackupCoordinator.create(services), "backup-coordinator"));
+                    .init(SingletonActor.of(BackupCoordinator.create(services, history), "backup-coordinator"));
             for (int i = 0; i < c.workers(); i++) {
                 system.systemActorOf(DirectoryWorker.create(coordinator, monitor, services), "worker-" + i,
                         Props.empty());
             }
             system.getWhenTerminated().thenRun(lock::close);
-            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock);
+            system.getWhenTerminated().thenRun(history::close);
+            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock, history);
             org.apache.pekko.cluster.Cluster.get(system).registerOnMemberUp(() -> node.up.complete(null));
             return node;
         } catch (RuntimeException e) {
             system.terminate();
+            history.close();
             throw e;
         }
     }
@@ -150,6 +163,7 @@ public final class ClusterNode implements AutoCloseable {
             // leaving is best effort: the others will down us anyway
         }
         // here, not only on termination: in a JVM shutdown hook, an asynchronous callback may never run
+        history.close();
         lock.close();
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -84,22 +85,30 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     private record Finished(String jobId, JobFinisher.Result result, Throwable failure) implements Command {
     }
 
+    /** Directory results buffered per job before they go to the catalog. */
+    private static final int DIRECTORY_BATCH = 500;
+
     private final NodeServices node;
     private final JobFinisher finisher;
+    private final JobHistory history;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<ActorRef<DirectoryWorker.Command>, Capabilities> idle = new LinkedHashMap<>();
     private final Map<String, Capabilities> nodes = new HashMap<>();
     /** Nodes that left: their workers may still ask for work while their system shuts down. */
     private final java.util.Set<String> gone = new java.util.HashSet<>();
 
-    public static Behavior<Command> create(NodeServices node) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BackupCoordinator(ctx, timers, node)));
+    /** @param history records the jobs in this node's history catalog */
+    public static Behavior<Command> create(NodeServices node, JobHistory history) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BackupCoordinator(ctx, timers, node,
+                history)));
     }
 
-    private BackupCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeServices node) {
+    private BackupCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeServices node,
+            JobHistory history) {
         super(ctx);
         this.node = node;
         this.finisher = new JobFinisher(node);
+        this.history = history;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(500));
         ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class,
                 e -> new NodeGone(e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberExited
@@ -111,6 +120,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+        java.util.Set<String> current = new java.util.HashSet<>();
+        cluster.state().getMembers().forEach(mb -> current.add(mb.address().toString()));
+        history.sweep(node.capabilities().node(), current, now());
         ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
     }
 
@@ -128,6 +140,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 .onMessage(NodeGone.class, this::onNodeGone)
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessage(Finished.class, this::onFinished)
+                .onSignal(PostStop.class, s -> onStop())
                 .build();
     }
 
@@ -165,6 +178,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Job job = new Job(id, m.paths(), m.hostname(), m.tags(), now(), p.parent().snapshot(), p.parent().trees(),
                 sink::save);
         job.treeSink = sink;
+        job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node());
         jobs.put(id, job);
         getContext().getLog().info("job {} started: {}", id, m.paths());
         m.replyTo().tell(StatusReply.success(id));
@@ -182,7 +196,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         if (gone.contains(m.capabilities().node())) {
             return this;
         }
-        nodes.put(m.capabilities().node(), m.capabilities());
+        if (!m.capabilities().equals(nodes.put(m.capabilities().node(), m.capabilities()))) {
+            history.nodeSeen(m.capabilities(), now()); // joined, came back, or changed
+        }
         idle.put(m.worker(), m.capabilities());
         dispatch();
         return this;
@@ -247,6 +263,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         }
         j.current(m.taskId(), m.attempt()).ifPresent(t -> {
             t.failures++;
+            j.attemptFailed(t);
             if (m.fatal() || t.failures >= Job.MAX_FAILURES) {
                 j.fail(m.reason());
                 getContext().getLog().error("job {} failed: {}", j.id, m.reason());
@@ -296,6 +313,34 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             }
         }
         dispatch();
+        record();
+        return this;
+    }
+
+    /**
+     * Hands the catalog what changed: buffered directory results, and the end of every job
+     * that ended by any path (here, at the latest on the next tick).
+     */
+    private void record() {
+        for (Job j : jobs.values()) {
+            if (j.endUnrecorded()) {
+                j.recorded = true;
+                history.finished(j.run, j.finishRecord(now()));
+            } else if (j.pendingDirectories() >= DIRECTORY_BATCH) {
+                history.directories(j.run, j.drainDirectories());
+            }
+        }
+    }
+
+    /** The coordinator stops (its node leaves or shuts down): jobs still running end here. */
+    private Behavior<Command> onStop() {
+        for (Job j : jobs.values()) {
+            if (JobView.RUNNING.equals(j.state) && !j.recorded) {
+                j.recorded = true;
+                history.finished(j.run, j.abandonRecord(now(), "the job was lost: the coordinator on "
+                        + node.capabilities().node() + " stopped before it ended"));
+            }
+        }
         return this;
     }
 
@@ -319,6 +364,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             getContext().getLog().info("job {} done: snapshot {}, {} nodes, {} reassigned tasks", j.id,
                     f.result().snapshotId().hex(), j.summary.nodes(), j.reassigned());
         }
+        record();
         return this;
     }
 }

@@ -4,6 +4,10 @@ import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.coordinator.protocol.TaskSpec;
+import io.chronosguard.engine.catalog.ClusterRunFinish;
+import io.chronosguard.engine.catalog.DirectoryResult;
+import io.chronosguard.engine.catalog.Outcome;
+import io.chronosguard.engine.catalog.RunError;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.format.Tree;
 import java.time.Duration;
@@ -71,6 +75,11 @@ final class Job {
     JobView.Summary summary;
     boolean finishing;
     JobFinisher.TreeSink treeSink;
+    /** Its run in the history catalog, and whether its end is recorded. */
+    JobHistory.Run run;
+    boolean recorded;
+    /** Per-directory results not yet handed to the catalog. */
+    private List<DirectoryResult> directories = new ArrayList<>();
 
     Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
             Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree) {
@@ -112,6 +121,9 @@ final class Job {
 
     /** Puts a leased task back at the head of the queue; its current attempt becomes superseded. */
     void requeue(Task t, boolean countAsReassigned) {
+        if (countAsReassigned) {
+            directories.add(new DirectoryResult(t.spec.path(), t.holder, 0, 0, "reassigned"));
+        }
         t.holder = null;
         t.leaseUntil = null;
         t.attempt++;
@@ -138,6 +150,7 @@ final class Job {
         tasks.remove(t.id);
         tasksDone++;
         nodesUsed.add(node);
+        directories.add(new DirectoryResult(t.spec.path(), node, o.files(), o.bytes(), "done"));
         files += o.files();
         bytes += o.bytes();
         dataAdded += o.dataAdded();
@@ -159,6 +172,62 @@ final class Job {
 
     void renew(long taskId, int attempt, Instant now, Duration lease) {
         current(taskId, attempt).ifPresent(t -> t.leaseUntil = now.plus(lease));
+    }
+
+    /** A worker on {@code t}'s holder failed the task; it is retried or fails the job. */
+    void attemptFailed(Task t) {
+        directories.add(new DirectoryResult(t.spec.path(), t.holder, 0, 0, "failed"));
+    }
+
+    /** The per-directory results since the last call. */
+    List<DirectoryResult> drainDirectories() {
+        List<DirectoryResult> out = directories;
+        directories = new ArrayList<>();
+        return out;
+    }
+
+    int pendingDirectories() {
+        return directories.size();
+    }
+
+    /** Whether the job has ended (by any path) and its end is not recorded yet. */
+    boolean endUnrecorded() {
+        return !recorded && !JobView.RUNNING.equals(state);
+    }
+
+    /** The catalog record of the job's end: success, partial when some paths failed, failed, cancelled. */
+    ClusterRunFinish finishRecord(Instant now) {
+        Outcome outcome = switch (state) {
+            case JobView.SUCCEEDED -> errors.isEmpty() ? Outcome.SUCCESS : Outcome.PARTIAL;
+            case JobView.FAILED -> Outcome.FAILED;
+            case "cancelled", "stopped" -> Outcome.CANCELLED;
+            default -> Outcome.UNKNOWN;
+        };
+        return record(now, outcome, error);
+    }
+
+    /**
+     * The record of a job whose coordinator stops before it ends: failed, or unknown when the
+     * snapshot was being written (it may have been).
+     */
+    ClusterRunFinish abandonRecord(Instant now, String why) {
+        return record(now, finishing ? Outcome.UNKNOWN : Outcome.FAILED, why);
+    }
+
+    private ClusterRunFinish record(Instant now, Outcome outcome, String jobError) {
+        List<RunError> errs = new ArrayList<>();
+        for (String e : errors) {
+            int sep = e.indexOf(": ");
+            errs.add(sep > 0 ? new RunError(e.substring(0, sep), e.substring(sep + 2)) : new RunError(null, e));
+        }
+        if (jobError != null) {
+            errs.add(new RunError(null, jobError));
+        }
+        boolean ok = summary != null;
+        return new ClusterRunFinish(now, outcome, files, bytes, ok ? summary.dataAdded() : dataAdded,
+                ok ? summary.durationS() : Duration.between(started, now).toMillis() / 1000.0,
+                ok ? summary.snapshotId() : null,
+                List.copyOf(nodesUsed), reassigned, errs, drainDirectories());
     }
 
     boolean treesComplete() {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.protocol.NodeCodec;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
+import io.chronosguard.engine.catalog.ClusterRunFinish;
+import io.chronosguard.engine.catalog.DirectoryResult;
+import io.chronosguard.engine.catalog.Outcome;
+import io.chronosguard.engine.catalog.RunError;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
@@ -111,5 +115,56 @@ class JobTest {
         assertEquals(TreeCodec.id(TreeCodec.serialize(saved.get(0))), subNode.subtree());
         assertEquals(TreeCodec.id(TreeCodec.serialize(saved.get(3))), rootId);
         assertEquals("srv", saved.get(3).nodes().get(0).nameString());
+    }
+
+    @Test
+    void finishRecord_reassignedThenPartial_directoryRowsNodesAndPathErrors() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        j.leased("n1", T0).forEach(x -> j.requeue(x, true));
+        Job.Task again = j.take(caps("n2", "/"), T0, LEASE).orElseThrow();
+        TaskOutcome o = outcome(dir("data"), List.of(file("f")), List.of());
+        TaskOutcome withError = new TaskOutcome(o.leaves(), o.subdirs(), o.splitPoints(), o.self(), o.ancestors(),
+                o.files(), o.bytes(), o.dataAdded(), List.of("/srv/data/g: permission denied"));
+        j.complete(again.id, again.attempt, "n2", withError);
+        j.buildRoot();
+        j.succeed("snap", 10, T0.plusSeconds(4));
+        assertTrue(j.endUnrecorded());
+
+        ClusterRunFinish f = j.finishRecord(T0.plusSeconds(5));
+        assertEquals(Outcome.PARTIAL, f.outcome(), "a path that could not be read makes the run partial");
+        assertEquals(List.of(new DirectoryResult("/srv/data", "n1", 0, 0, "reassigned"),
+                new DirectoryResult("/srv/data", "n2", 1, 1, "done")), f.directories());
+        assertEquals(List.of(new RunError("/srv/data/g", "permission denied")), f.errors());
+        assertEquals(List.of("n2"), f.nodes());
+        assertEquals(1, f.reassignedTasks());
+        assertEquals("snap", f.snapshotId());
+        assertEquals(11, f.dataAdded(), "tree bytes count as data added");
+        assertEquals(4.0, f.durationSeconds());
+        assertEquals(List.of(), j.drainDirectories(), "rows are handed over once");
+    }
+
+    @Test
+    void finishRecord_failedJob_failedWithTheJobError() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        j.attemptFailed(t);
+        j.fail("target is missing");
+        ClusterRunFinish f = j.finishRecord(T0.plusSeconds(2));
+        assertEquals(Outcome.FAILED, f.outcome());
+        assertEquals(List.of(new RunError(null, "target is missing")), f.errors());
+        assertEquals(List.of(new DirectoryResult("/srv/data", "n1", 0, 0, "failed")), f.directories());
+        assertEquals(null, f.snapshotId());
+        assertEquals(2.0, f.durationSeconds());
+    }
+
+    @Test
+    void abandonRecord_whileWritingTheSnapshot_unknownElseFailed() {
+        Job j = job();
+        assertEquals(Outcome.FAILED, j.abandonRecord(T0, "coordinator stopped").outcome());
+        j.finishing = true;
+        ClusterRunFinish f = j.abandonRecord(T0, "coordinator stopped");
+        assertEquals(Outcome.UNKNOWN, f.outcome(), "the snapshot may have been written");
+        assertEquals(List.of(new RunError(null, "coordinator stopped")), f.errors());
     }
 }

@@ -8,6 +8,8 @@ import io.chronosguard.coordinator.monitor.NodeMonitor;
 import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.NodeStatus;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
+import io.chronosguard.web.ApiErrors;
+import io.chronosguard.web.routes.HistoryRoutes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,8 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * A node's HTTP API: {@code GET /api/health} (open), and behind the bearer token
  * {@code GET /agent-card}, {@code GET /api/nodes}, {@code POST /api/backups},
- * {@code GET /api/backups/{id}}. Every error is JSON {@code {"error","detail"}}.
+ * {@code GET /api/backups/{id}} and {@code GET /api/history} (this node's history catalog).
+ * Every error is JSON {@code {"error","detail"}}.
  */
 public final class NodeApi extends AllDirectives {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,12 +54,15 @@ public final class NodeApi extends AllDirectives {
 
     private final ClusterNode node;
     private final BearerToken token;
+    private final HistoryRoutes history;
     /** Jobs submitted through this node, so a job the coordinator lost reads as failed, not as unknown. */
     private final Set<String> submitted = ConcurrentHashMap.newKeySet();
 
-    public NodeApi(ClusterNode node, BearerToken token) {
+    /** @param history the node's {@code GET /api/history}, reading the catalog the coordinator records into */
+    public NodeApi(ClusterNode node, BearerToken token, HistoryRoutes history) {
         this.node = node;
         this.token = token;
+        this.history = history;
     }
 
     /** Serves the API on {@code host:port}. */
@@ -82,7 +88,8 @@ public final class NodeApi extends AllDirectives {
                         path(PathMatchers.segment("api").slash("backups"), () -> post(() ->
                                 entity(Unmarshaller.entityToString(), body -> completeWithFuture(submit(body))))),
                         path(PathMatchers.segment("api").slash("backups").slash(PathMatchers.segment()), id ->
-                                get(() -> completeWithFuture(job(id))))))));
+                                get(() -> completeWithFuture(job(id)))),
+                        handleExceptions(ApiErrors.exceptions(), () -> history.route(Supplier::get))))));
     }
 
     private Route authorized(Supplier<Route> inner) {

@@ -25,12 +25,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /api/history?limit=&outcome=&source=&since=}: backup runs from the history
- * catalog, newest first (default the last 100). The catalog is opened on first use, so a
- * server whose catalog is unreachable still serves everything else and answers 503 here.
+ * {@code GET /api/history?limit=&offset=&outcome=&source=&since=}: backup runs from the
+ * history catalog (CLI and cluster runs, imported legacy runs), newest first, {@code limit}
+ * (default 100) from {@code offset}; the {@code X-Total-Count} header gives how many match the
+ * filters, for paging. The catalog is opened on first use, so a server whose catalog is
+ * unreachable still serves everything else and answers 503 here.
  */
 public final class HistoryRoutes implements RouteSet, AutoCloseable {
     static final int MAX_LIMIT = 10_000;
@@ -46,20 +49,27 @@ public final class HistoryRoutes implements RouteSet, AutoCloseable {
 
     @Override
     public Route route(ApiAuth auth) {
-        return pathPrefix("api", () -> path("history", () -> get(() -> auth.reader(role ->
-                parameterOptional("limit", limit -> parameterOptional("outcome", outcome ->
-                        parameterOptional("source", source -> parameterOptional("since", since ->
-                                completeWithFuture(CompletableFuture.supplyAsync(
-                                        () -> history(limit, outcome, source, since), blocking))))))))));
+        return route(inner -> auth.reader(role -> inner.get()));
     }
 
-    private HttpResponse history(Optional<String> limit, Optional<String> outcome, Optional<String> source,
-            Optional<String> since) {
+    /** The same endpoint behind another access check, e.g. a cluster node's bearer token. */
+    public Route route(Function<Supplier<Route>, Route> guard) {
+        return pathPrefix("api", () -> path("history", () -> get(() -> guard.apply(() ->
+                parameterOptional("limit", limit -> parameterOptional("offset", offset ->
+                        parameterOptional("outcome", outcome -> parameterOptional("source", source ->
+                                parameterOptional("since", since -> completeWithFuture(CompletableFuture.supplyAsync(
+                                        () -> history(limit, offset, outcome, source, since), blocking)))))))))));
+    }
+
+    private HttpResponse history(Optional<String> limit, Optional<String> offset, Optional<String> outcome,
+            Optional<String> source, Optional<String> since) {
         HistoryQuery q = new HistoryQuery(since.filter(s -> !s.isBlank()).map(HistoryRoutes::instant).orElse(null),
                 wire(outcome, "outcome", s -> Outcome.parse(s).wire()),
                 wire(source, "source", s -> RunSource.parse(s).wire()),
-                Params.intIn(limit, "limit", 100, 1, MAX_LIMIT));
-        return WebJson.ok(catalog().history(q).stream().map(HistoryRun::of).toList());
+                Params.intIn(limit, "limit", 100, 1, MAX_LIMIT), Params.intIn(offset, "offset", 0, 0, Integer.MAX_VALUE));
+        Catalog c = catalog();
+        return WebJson.ok(c.history(q).stream().map(HistoryRun::of).toList())
+                .addHeader(RawHeader.create("X-Total-Count", Long.toString(c.count(q))));
     }
 
     private static String wire(Optional<String> raw, String name, Function<String, String> parse) {
