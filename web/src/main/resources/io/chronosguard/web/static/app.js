@@ -215,6 +215,14 @@
     }
   }
 
+  // Imported runs of the old tool are marked as such; cluster runs say how many nodes took part.
+  function runKind(r) {
+    if (r.source === 'legacy') return 'legacy (imported)';
+    if (r.nodes.length === 0) return r.source;
+    const n = r.nodes.length + (r.nodes.length === 1 ? ' node' : ' nodes');
+    return 'cluster, ' + n + (r.reassignedTasks ? ', ' + r.reassignedTasks + ' reassigned' : '');
+  }
+
   async function loadHistory() {
     const tb = $('history').tBodies[0];
     try {
@@ -223,7 +231,7 @@
         const tr = el('tr');
         tr.appendChild(el('td', new Date(r.startedAt).toLocaleString()));
         tr.appendChild(el('td', r.outcome));
-        tr.appendChild(el('td', r.source));
+        tr.appendChild(el('td', runKind(r), r.source === 'legacy' ? 'legacy' : null));
         tr.appendChild(el('td', r.paths.join(', '), 'path'));
         tr.appendChild(el('td', r.files === null ? '—' : r.files));
         tr.appendChild(el('td', r.dataAdded === null ? '—' : bytes(r.dataAdded)));
