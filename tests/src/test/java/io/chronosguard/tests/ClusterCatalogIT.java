@@ -152,6 +152,9 @@ class ClusterCatalogIT {
         assertEquals(src2.toString(), runs.get(0).path("paths").get(0).asText(), runs.get(0).toString());
         assertEquals(s.snapshotId(), runs.get(1).path("snapshot_id").asText());
         assertEquals("success", runs.get(1).path("outcome").asText());
+        assertEquals(s.reassignedTasks(), runs.get(1).path("reassigned_tasks").asLong());
+        assertEquals(s.nodes(), runs.get(1).path("nodes").size());
+        assertEquals(s.files(), runs.get(1).path("files").asLong());
         assertEquals("legacy", runs.get(2).path("source").asText());
 
         HttpResponse<String> api = serveHistory(second, db, "/api/history?limit=5");
