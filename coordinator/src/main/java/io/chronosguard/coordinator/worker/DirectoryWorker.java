@@ -119,7 +119,8 @@ public final class DirectoryWorker {
         } else {
             Throwable c = f.failure() instanceof CompletionException && f.failure().getCause() != null
                     ? f.failure().getCause() : f.failure();
-            boolean fatal = c instanceof NotFoundException;
+            // a missing target, or an entry too large to send: retrying cannot help
+            boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException;
             ctx.getLog().warn("task {} on {} failed: {}", t.taskId(), t.spec().path(), c.toString());
             coordinator.tell(new BackupCoordinator.TaskFailed(t.jobId(), t.taskId(), t.attempt(), nodeAddress, fatal,
                     c.getMessage() == null ? c.toString() : c.getMessage()));
@@ -135,7 +136,7 @@ public final class DirectoryWorker {
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), saver,
                 new BackupOptions(Excluder.none(), Optional.empty(), true), tuning.splitThreshold());
         try {
-            return TaskOutcome.of(scanner.run(spec.toTask()));
+            return OutcomeSize.splitIfTooLarge(TaskOutcome.of(scanner.run(spec.toTask())), OutcomeSize.LIMIT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
