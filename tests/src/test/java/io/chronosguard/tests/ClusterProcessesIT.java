@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chronosguard.engine.catalog.Catalog;
+import io.chronosguard.engine.catalog.HistoryQuery;
+import io.chronosguard.engine.catalog.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,8 +130,35 @@ class ClusterProcessesIT {
                     src.toString());
             assertEquals(0, rerun.exit(), () -> rerun.out() + rerun.err() + ps.logs());
             JsonNode s = lastLine(rerun);
+            assertLostRunNotLeftRunning(end, s.path("snapshot_id").asText());
             ps.close();
             checkAndRestore(repo, s.path("snapshot_id").asText(), src, "restore-after-coordinator-killed");
+        }
+    }
+
+    /**
+     * The nodes share one SQLite catalog (one state dir): the rerun is recorded as a success,
+     * and the job whose coordinator was killed is not left {@code running}: the next
+     * coordinator ended it as {@code unknown} (or it had succeeded).
+     */
+    void assertLostRunNotLeftRunning(JsonNode lostJob, String rerunSnapshot) throws Exception {
+        try (Catalog c = Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<RunRecord> runs = c.history(HistoryQuery.all());
+            while (runs.isEmpty() || !rerunSnapshot.equals(runs.get(0).snapshotId())) {
+                assertTrue(System.nanoTime() < deadline, "the rerun was not recorded: " + runs);
+                Thread.sleep(100);
+                runs = c.history(HistoryQuery.all());
+            }
+            assertEquals(2, runs.size(), runs.toString());
+            assertEquals("success", runs.get(0).outcome());
+            RunRecord lost = runs.get(1);
+            if ("failed".equals(lostJob.path("state").asText())) {
+                assertEquals("unknown", lost.outcome(), lost.toString());
+                assertTrue(lost.errors().get(0).reason().contains("stopped before the job ended"), lost.toString());
+            } else {
+                assertEquals("success", lost.outcome(), lost.toString());
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
 import org.apache.pekko.pattern.StatusReply;
@@ -121,7 +122,11 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
         java.util.Set<String> current = new java.util.HashSet<>();
-        cluster.state().getMembers().forEach(mb -> current.add(mb.address().toString()));
+        cluster.state().getMembers().forEach(mb -> {
+            if (mb.status() != MemberStatus.down() && mb.status() != MemberStatus.removed()) {
+                current.add(mb.address().toString()); // a downed node's coordinator is gone for good
+            }
+        });
         history.sweep(node.capabilities().node(), current, now());
         ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
     }
