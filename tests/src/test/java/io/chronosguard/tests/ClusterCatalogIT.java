@@ -174,6 +174,18 @@ class ClusterCatalogIT {
         assertEquals("2025-01-07T00:42:07Z", legacyPage.get(0).path("startedAt").asText());
         assertEquals(401, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/history"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        JsonNode detail = BackupIT.JSON.readTree(get(second, "/api/history/" + runId).body());
+        assertEquals(runId, detail.path("run").path("id").asLong());
+        assertEquals(db.count("SELECT COUNT(*) FROM run_directories WHERE run_id = ?", runId),
+                detail.path("directories").size());
+        long reassignedRows = 0;
+        for (JsonNode d : detail.path("directories")) {
+            reassignedRows += "reassigned".equals(d.path("status").asText()) && leavingNode.equals(d.path("node")
+                    .asText()) ? 1 : 0;
+        }
+        assertEquals(s.reassignedTasks(), reassignedRows, detail.toString());
+        assertEquals(404, get(second, "/api/history/999999").statusCode());
+        assertEquals(404, get(second, "/api/history/not-a-number").statusCode());
         HttpResponse<String> bad = get(second, "/api/history?outcome=bogus");
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("outcome"), bad.body());
