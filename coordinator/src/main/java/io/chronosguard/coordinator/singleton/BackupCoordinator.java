@@ -121,14 +121,19 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
-        java.util.Set<String> current = new java.util.HashSet<>();
+        history.sweep(node.capabilities().node(), liveMembers(cluster), now());
+        ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
+    }
+
+    /** Members not downed or removed: a coordinator on any other node is gone for good. */
+    private static java.util.Set<String> liveMembers(Cluster cluster) {
+        java.util.Set<String> live = new java.util.HashSet<>();
         cluster.state().getMembers().forEach(mb -> {
             if (mb.status() != MemberStatus.down() && mb.status() != MemberStatus.removed()) {
-                current.add(mb.address().toString()); // a downed node's coordinator is gone for good
+                live.add(mb.address().toString());
             }
         });
-        history.sweep(node.capabilities().node(), current, now());
-        ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
+        return live;
     }
 
     @Override
@@ -339,6 +344,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
 
     /** The coordinator stops (its node leaves or shuts down): jobs still running end here. */
     private Behavior<Command> onStop() {
+        record();
         for (Job j : jobs.values()) {
             if (JobView.RUNNING.equals(j.state) && !j.recorded) {
                 j.recorded = true;
