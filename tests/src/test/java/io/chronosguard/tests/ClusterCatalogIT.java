@@ -14,8 +14,8 @@ import io.chronosguard.engine.backend.local.LocalBackend;
 import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
-import io.chronosguard.web.node.BearerToken;
-import io.chronosguard.web.node.NodeApi;
+import io.chronosguard.web.ApiAuth;
+import io.chronosguard.web.WebServer;
 import io.chronosguard.web.routes.HistoryRoutes;
 import java.io.File;
 import java.net.URI;
@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +52,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * share one catalog; a job during which a worker node is downed is recorded with its outcome,
  * counts, nodes, reassigned tasks, per-directory rows and the nodes seen (checked with SQL);
  * a job whose coordinator node stops mid-way never stays {@code running}. Then the legacy
- * samples are imported with {@code migrate}, and {@code history --json} and a node's
- * {@code GET /api/history} list the cluster runs beside the legacy ones, and so does the
+ * samples are imported with {@code migrate}, and {@code history --json} and
+ * {@code GET /api/history} (served from a node's actor system as {@code node --http} serves it)
+ * list the cluster runs beside the legacy ones, and so does the
  * dashboard's history panel (in Chromium), legacy runs marked as imported.
  */
 class ClusterCatalogIT {
@@ -288,8 +290,8 @@ class ClusterCatalogIT {
         HistoryRoutes history = new HistoryRoutes(() -> Catalog.open(db.url()), Executors.newCachedThreadPool());
         node.terminated().thenRun(history::close);
         int port = ClusterInJvmIT.freePort();
-        new NodeApi(node, BearerToken.fromEnv(Map.of("CHRONOSGUARD_API_TOKEN", TOKEN)), history)
-                .bind("127.0.0.1", port).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        WebServer.builder(node.system(), new ApiAuth(TOKEN, Optional.empty())).host("127.0.0.1").port(port)
+                .add(history).build().start().toCompletableFuture().get(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + port;
         return get(node, path);
     }

@@ -131,6 +131,11 @@ class ClusterProcessesIT {
             assertEquals(0, rerun.exit(), () -> rerun.out() + rerun.err() + ps.logs());
             JsonNode s = lastLine(rerun);
             assertLostRunNotLeftRunning(end, s.path("snapshot_id").asText());
+            var history = ps.get(n2, "/api/history?source=chronosguard");
+            assertEquals(200, history.statusCode(), history.body());
+            JsonNode runs = BackupIT.JSON.readTree(history.body());
+            assertEquals(2, runs.size(), history.body());
+            assertEquals(s.path("snapshot_id").asText(), runs.get(0).path("snapshotId").asText(), history.body());
             ps.close();
             checkAndRestore(repo, s.path("snapshot_id").asText(), src, "restore-after-coordinator-killed");
         }
