@@ -188,7 +188,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Job job = new Job(id, m.paths(), m.hostname(), m.tags(), now(), p.parent().snapshot(), p.parent().trees(),
                 sink::save);
         job.treeSink = sink;
-        job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node());
+        job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node(),
+                List.copyOf(nodes.values()));
         jobs.put(id, job);
         getContext().getLog().info("job {} started: {}", id, m.paths());
         m.replyTo().tell(StatusReply.success(id));

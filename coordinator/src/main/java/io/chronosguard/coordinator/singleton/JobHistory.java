@@ -61,10 +61,15 @@ public final class JobHistory implements AutoCloseable {
         this.opener = opener;
     }
 
-    /** Records that a job started; the returned handle names its run in the other calls. */
-    Run started(Instant at, String host, List<String> paths, List<String> tags, String coordinator) {
+    /**
+     * Records that a job started, and that the nodes in {@code seen} were there (their last
+     * sighting); the returned handle names the job's run in the other calls.
+     */
+    Run started(Instant at, String host, List<String> paths, List<String> tags, String coordinator,
+            List<Capabilities> seen) {
         Run run = new Run();
         submit(c -> run.id = c.startRun(new RunStart(at, false, host, paths, tags, List.of(coordinator))));
+        seen.forEach(caps -> nodeSeen(caps, at));
         return run;
     }
 

@@ -36,11 +36,13 @@ class JobHistoryTest {
     @Test
     void startedDirectoriesFinished_writtenInOrderOffTheCaller() {
         JobHistory h = new JobHistory(() -> Catalog.open(url()));
-        JobHistory.Run run = h.started(T0, "host", List.of("/src"), List.of("t"), COORD);
+        Capabilities caps = new Capabilities(COORD, List.of("/"), "/repo", true, 2, 1024, 2,
+                List.of("backup.parallel"));
+        h.nodeSeen(caps, T0.minusSeconds(60));
+        JobHistory.Run run = h.started(T0, "host", List.of("/src"), List.of("t"), COORD, List.of(caps));
         h.directories(run, List.of(new DirectoryResult("/src", "n1", 0, 0, "reassigned")));
         h.finished(run, new ClusterRunFinish(T0.plusSeconds(3), Outcome.SUCCESS, 4, 40, 20, 3.0, "ab", List.of("n2"),
                 1, List.of(), List.of(new DirectoryResult("/src", "n2", 4, 40, "done"))));
-        h.nodeSeen(new Capabilities(COORD, List.of("/"), "/repo", true, 2, 1024, 2, List.of("backup.parallel")), T0);
         h.close();
 
         try (Catalog c = Catalog.open(url())) {
@@ -55,6 +57,8 @@ class JobHistoryTest {
             assertEquals("127.0.0.1:2551", n.address());
             assertTrue(n.capabilitiesJson().contains("\"source_roots\":[\"/\"]"), n.capabilitiesJson());
             assertTrue(n.capabilitiesJson().contains("\"workers\":2"), n.capabilitiesJson());
+            assertEquals(T0.minusSeconds(60), n.firstSeen());
+            assertEquals(T0, n.lastSeen(), "a job's start is a sighting of every node known");
         }
     }
 
@@ -65,7 +69,7 @@ class JobHistoryTest {
             opens.incrementAndGet();
             throw new IllegalStateException("catalog down");
         });
-        JobHistory.Run run = h.started(T0, "host", List.of("/src"), List.of(), COORD);
+        JobHistory.Run run = h.started(T0, "host", List.of("/src"), List.of(), COORD, List.of());
         h.finished(run, new ClusterRunFinish(T0, Outcome.FAILED, 0, 0, 0, 0, null, List.of(), 0,
                 List.of(new RunError(null, "x")), List.of()));
         h.close();
