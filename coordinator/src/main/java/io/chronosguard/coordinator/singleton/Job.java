@@ -200,7 +200,7 @@ final class Job {
         Outcome outcome = switch (state) {
             case JobView.SUCCEEDED -> errors.isEmpty() ? Outcome.SUCCESS : Outcome.PARTIAL;
             case JobView.FAILED -> Outcome.FAILED;
-            case "cancelled", "stopped" -> Outcome.CANCELLED;
+            case "cancelled", "stopped" -> Outcome.CANCELLED; // stopped by the operator: no snapshot
             default -> Outcome.UNKNOWN;
         };
         return record(now, outcome, error);

@@ -159,6 +159,16 @@ class JobTest {
     }
 
     @Test
+    void finishRecord_stoppedJob_cancelled() {
+        Job j = job();
+        j.state = "stopped";
+        j.error = "stopped through the API";
+        ClusterRunFinish f = j.finishRecord(T0.plusSeconds(1));
+        assertEquals(Outcome.CANCELLED, f.outcome());
+        assertEquals(List.of(new RunError(null, "stopped through the API")), f.errors());
+    }
+
+    @Test
     void abandonRecord_whileWritingTheSnapshot_unknownElseFailed() {
         Job j = job();
         assertEquals(Outcome.FAILED, j.abandonRecord(T0, "coordinator stopped").outcome());
