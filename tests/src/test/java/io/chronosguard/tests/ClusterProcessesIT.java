@@ -160,7 +160,7 @@ class ClusterProcessesIT {
         assertEquals(400, notJson.statusCode(), notJson.body());
         var missing = ps.get(n, "/api/backups/no-such-job");
         assertEquals(404, missing.statusCode(), missing.body());
-        assertEquals("not found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
+        assertEquals("Not Found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
     }
 
     static JsonNode awaitJobEnd(NodeProcesses ps, NodeProcesses.NodeProc via, String id, Duration max) throws Exception {

@@ -93,7 +93,7 @@ class DashboardBrowserIT {
         server = Served.start(repo, serveEnv);
         system = ActorSystem.create(Behaviors.empty(), "live-panels");
         live = WebServer.builder(system, new ApiAuth(ADMIN, Optional.empty())).port(0)
-                .add(new HealthRoutes("node-a", "-"))
+                .add(new HealthRoutes("node-a", "-", () -> null))
                 .add(new ProgressSocket(progress::get, Duration.ofMillis(50), Duration.ofSeconds(1)))
                 .add(new StaticRoutes())
                 .build().start().toCompletableFuture().get(20, TimeUnit.SECONDS);
