@@ -6,12 +6,11 @@ import io.chronosguard.coordinator.cluster.NodeConfig;
 import io.chronosguard.coordinator.cluster.NodeServices;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
-import io.chronosguard.engine.repo.Host;
 import io.chronosguard.web.ApiAuth;
 import io.chronosguard.web.Dashboard;
 import io.chronosguard.web.WebServer;
 import io.chronosguard.web.node.NodeRoutes;
-import io.chronosguard.web.ws.IdleProgress;
+import io.chronosguard.web.node.ClusterProgressSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -135,11 +134,10 @@ final class NodeCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        String name = Host.current().hostname();
         Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryPath().toString(),
                 node.capabilities().node(), s.workers(), ctx::openCatalog,
-                new IdleProgress(name, api.toString(), ctx.repositoryPath(), node.capabilities().flags(),
-                        Clock.systemUTC()), s.stateDir(), blocking, node.system()), () -> NodeRoutes.membersUp(node));
+                new ClusterProgressSource(node.startProgressHub(Duration.ofMillis(300)), node.capabilities().node()),
+                s.stateDir(), blocking, node.system()), () -> NodeRoutes.membersUp(node));
         node.terminated().thenRun(() -> {
             blocking.shutdownNow();
             dashboard.close();

@@ -43,7 +43,8 @@ import org.apache.pekko.pattern.StatusReply;
  * A cluster node's job and node routes, mounted beside the {@link io.chronosguard.web.Dashboard}
  * in one {@link io.chronosguard.web.WebServer}: {@code GET /agent-card}, {@code GET /api/nodes},
  * {@code GET /api/backups/{id}} for any token; {@code POST /api/backups} and
- * {@code POST /api/control} for the admin token only. Errors are the server's JSON
+ * {@code POST /api/control} ({@code {"action": "pause"|"resume"|"stop"}} for the running job:
+ * 409 when none runs) for the admin token only. Errors are the server's JSON
  * {@code {"error","detail"}} ({@link ApiErrors}).
  */
 public final class NodeRoutes implements RouteSet {
@@ -66,6 +67,8 @@ public final class NodeRoutes implements RouteSet {
                         completeWithFuture(nodes())))),
                 path(PathMatchers.segment("api").slash("backups"), () -> post(() -> auth.admin(() ->
                         entity(Unmarshaller.entityToString(), body -> completeWithFuture(submit(body)))))),
+                path(PathMatchers.segment("api").slash("control"), () -> post(() -> auth.admin(() ->
+                        WebJson.body(ControlRequest.class, c -> completeWithFuture(control(c)))))),
                 path(PathMatchers.segment("api").slash("backups").slash(PathMatchers.segment()), id ->
                         get(() -> auth.reader(role -> completeWithFuture(job(id))))));
     }
@@ -119,6 +122,33 @@ public final class NodeRoutes implements RouteSet {
                     m.put("id", id);
                     m.put("url", "/api/backups/" + id);
                     return WebJson.response(StatusCodes.ACCEPTED, m);
+                }).exceptionally(NodeRoutes::unavailable);
+    }
+
+    /** The body of {@code POST /api/control}. */
+    public record ControlRequest(String action) {
+    }
+
+    private static final Set<String> ACTIONS = Set.of("pause", "resume", "stop");
+
+    private CompletionStage<HttpResponse> control(ControlRequest c) {
+        if (c.action() == null || !ACTIONS.contains(c.action())) {
+            throw ApiException.badField("action", "must be \"pause\", \"resume\" or \"stop\""
+                    + (c.action() == null ? "" : ", got \"" + c.action() + "\""));
+        }
+        return AskPattern.ask(node.coordinator(), (ActorRef<StatusReply<String>> r) ->
+                new BackupCoordinator.Control(c.action(), r), ASK, node.system().scheduler()).thenApply(reply -> {
+                    if (reply.isError()) {
+                        String why = reply.getError().getMessage();
+                        return why.startsWith(BackupCoordinator.CONFLICT)
+                                ? ApiErrors.error(StatusCodes.CONFLICT, why.substring(BackupCoordinator.CONFLICT.length()))
+                                : ApiErrors.error(StatusCodes.BAD_REQUEST, why);
+                    }
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", reply.getValue());
+                    m.put("action", c.action());
+                    m.put("url", "/api/backups/" + reply.getValue());
+                    return WebJson.ok(m);
                 }).exceptionally(NodeRoutes::unavailable);
     }
 
