@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shows a running backup: a status line on a terminal about once a second, or JSON status
- * lines with {@code --json}; errors as they happen. Reads the counters of {@link BackupStats}.
+ * lines with {@code --json}; errors and warnings on stderr as they happen (JSON lines with
+ * {@code --json}). Reads the counters of {@link BackupStats}.
  */
 final class BackupProgress implements ArchiverListener, AutoCloseable {
     private final PrintStream out;
@@ -55,26 +56,35 @@ final class BackupProgress implements ArchiverListener, AutoCloseable {
         current.remove(path);
     }
 
+    /**
+     * Like restic 0.14 (whose JSON errors go to stderr as well), but with the reason in
+     * {@code error.message}: stdout keeps only status lines and the summary.
+     */
     @Override
     public void error(String path, String reason) {
-        if (json) {
-            ObjectNode o = ResticJson.mapper().createObjectNode();
-            o.put("message_type", "error");
-            o.putObject("error").put("message", reason);
-            o.put("during", "archival");
-            o.put("item", path);
-            synchronized (out) {
-                out.println(o);
-            }
-        } else {
-            err.println("error: " + path + ": " + reason);
-        }
+        report("error", path, reason);
     }
 
+    /** A file that changed while read: saved, but maybe not as one consistent version. */
     @Override
     public void warning(String path, String message) {
-        if (!json) {
-            err.println("warning: " + path + ": " + message);
+        report("warning", path, message);
+    }
+
+    private void report(String kind, String path, String message) {
+        if (json) {
+            ObjectNode o = ResticJson.mapper().createObjectNode();
+            o.put("message_type", kind);
+            o.putObject(kind).put("message", message);
+            o.put("during", "archival");
+            o.put("item", path);
+            synchronized (err) {
+                err.println(o);
+            }
+        } else {
+            synchronized (err) {
+                err.println((terminal ? "\r\033[K" : "") + kind + ": " + path + ": " + message);
+            }
         }
     }
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "chronosguard", mixinStandardHelpOptions = true, version = "ChronosGuard 0.1.0",
         description = "Parallel, distributed backup into restic-format (v2) repositories.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
-                RestoreCommand.class, KeyCommand.class, ForgetCommand.class, DumpCommand.class, DiffCommand.class,
-                StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
+                RestoreCommand.class, KeyCommand.class, ForgetCommand.class, PruneCommand.class, DumpCommand.class,
+                DiffCommand.class, StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
                 NodeCommand.class, ClusterCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -78,8 +79,10 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Option(names = {"-n", "--dry-run"}, description = "Delete nothing; print what would be removed.")
     boolean dryRun;
-    @Option(names = "--prune", description = "Prune after forgetting (not available yet).")
+    @Option(names = "--prune", description = "Prune after removing snapshots (with the prune flags below).")
     boolean prune;
+    @Mixin
+    PruneFlags pruneFlags = new PruneFlags();
     @Option(names = "--json", description = "Print restic's forget JSON: one object per group with keep, remove and reasons.")
     boolean json;
 
@@ -92,7 +95,7 @@ final class ForgetCommand implements Callable<Integer> {
         RetentionPolicy policy = policy();
         SnapshotFilter filter = new SnapshotFilter(hosts, tagLists(tags), paths);
         GroupBy grouping = option("--group-by", () -> GroupBy.parse(groupBy));
-        PruneStep pruneStep = prune ? PruneStep.require() : null;
+        PruneStep pruneStep = prune ? PruneStep.require(ctx, pruneFlags, json) : null;
         Warnings warnings = new Warnings(ctx.err());
         // a dry run changes nothing, so it only needs what readers need: no exclusive lock
         try (Repository repo = ctx.openRepository(); Locker.RepoLock lock = ctx.lock(repo, !dryRun)) {

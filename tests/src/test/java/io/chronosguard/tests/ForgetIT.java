@@ -253,7 +253,8 @@ class ForgetIT {
         "--keep-within -2d|keep-within must not have negative parts",
         "--group-by host,user --keep-last 1|--group-by: unknown grouping option: 'user'",
         "--keep-daily x|--keep-daily",
-        "--prune --keep-last 1|--prune is not available yet"})
+        "--prune --max-unused 100% --keep-last 1|--max-unused: percentage \"100%\" must be below 100%",
+        "--prune --max-repack-size 5x --keep-last 1|--max-repack-size: invalid size \"5x\""})
     void forget_badFlags_exit2WithClearMessageAndRemoveNothing(String caseText) throws IOException {
         String[] parts = caseText.split("\\|");
         Path repo = copy();

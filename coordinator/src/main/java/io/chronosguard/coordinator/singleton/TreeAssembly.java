@@ -77,10 +77,11 @@ final class TreeAssembly {
             d.meta = self;
         }
         if (!o.splitPoints().isEmpty()) {
+            // a whole directory or a slice of one ([from, to)) is cut into consecutive slices
             List<String> cuts = new ArrayList<>();
-            cuts.add(null);
+            cuts.add(spec.from());
             cuts.addAll(o.splitPoints());
-            cuts.add(null);
+            cuts.add(spec.to());
             for (int i = 0; i + 1 < cuts.size(); i++) {
                 out.add(new NewTask(d, new TaskSpec(d.path, spec.parentTree(), cuts.get(i), cuts.get(i + 1), false)));
             }

@@ -156,7 +156,8 @@ public final class DirectoryWorker {
         } else {
             Throwable c = f.failure() instanceof CompletionException && f.failure().getCause() != null
                     ? f.failure().getCause() : f.failure();
-            boolean fatal = c instanceof NotFoundException;
+            // a missing target, or an entry too large to send: retrying cannot help
+            boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException;
             if (c instanceof CancellationException) {
                 ctx.getLog().info("task {} on {} stopped: {}", t.taskId(), t.spec().path(), c.getMessage());
             } else {
@@ -176,7 +177,8 @@ public final class DirectoryWorker {
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), saver,
                 new BackupOptions(Excluder.none(), Optional.empty(), true), tuning.splitThreshold(), progress);
         try {
-            return TaskOutcome.of(scanner.run(spec.toTask()), progress.bytesNew(), progress.bytesDeduplicated());
+            return OutcomeSize.splitIfTooLarge(TaskOutcome.of(scanner.run(spec.toTask()), progress.bytesNew(),
+                    progress.bytesDeduplicated()), OutcomeSize.LIMIT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -152,4 +152,30 @@ class JobTest {
         assertEquals(TreeCodec.id(TreeCodec.serialize(saved.get(3))), rootId);
         assertEquals("srv", saved.get(3).nodes().get(0).nameString());
     }
+
+    @Test
+    void complete_sliceAskedToSplit_cutsWithinTheSliceBounds() {
+        Job j = job();
+        Job.Task root = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        TaskOutcome split = new TaskOutcome(NodeCodec.encodeAll(List.of()), List.of(), List.of("m"),
+                NodeCodec.encode(dir("data")), List.of(NodeCodec.encode(dir("srv"))), 0, 0, 0, List.of());
+        j.complete(root.id, root.attempt, "n1", split);
+        Job.Task first = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        Job.Task second = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        assertEquals(List.of("null..m", "m..null"), List.of(first.spec.from() + ".." + first.spec.to(),
+                second.spec.from() + ".." + second.spec.to()));
+        TaskOutcome again = new TaskOutcome(NodeCodec.encodeAll(List.of()), List.of(), List.of("f"), null, List.of(),
+                0, 0, 0, List.of());
+        j.complete(first.id, first.attempt, "n1", again);
+        Job.Task a = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        Job.Task b = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        assertEquals(List.of("null..f", "f..m"), List.of(a.spec.from() + ".." + a.spec.to(),
+                b.spec.from() + ".." + b.spec.to()));
+        for (Job.Task t : List.of(a, b, second)) {
+            String name = t.spec.from() == null ? "a" : t.spec.from() + "x";
+            j.complete(t.id, t.attempt, "n1", outcome(null, List.of(file(name)), List.of()));
+        }
+        assertTrue(j.treesComplete());
+        assertEquals(List.of("a", "fx", "mx"), saved.get(0).nodes().stream().map(Node::nameString).toList());
+    }
 }

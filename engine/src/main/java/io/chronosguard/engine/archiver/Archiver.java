@@ -1,10 +1,13 @@
 package io.chronosguard.engine.archiver;
 
 import io.chronosguard.engine.EngineException;
+import io.chronosguard.engine.fs.RawNames;
+import io.chronosguard.engine.fs.Xattrs;
 import io.chronosguard.engine.pack.BlobType;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.format.ExtendedAttribute;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
 import io.chronosguard.engine.repo.format.Tree;
@@ -24,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Backs up directory trees with directory tasks: a task lists one directory and turns each
@@ -81,7 +85,7 @@ public final class Archiver {
         }
     }
 
-    /** Backs up {@code path} (file, dir or link) and completes with its node. */
+    /** Backs up {@code path} (file, dir or link) and completes with its node, or null when skipped. */
     public CompletableFuture<Node> backup(Path path, Optional<Node> parentNode) {
         FileInfo info;
         try {
@@ -97,8 +101,8 @@ public final class Archiver {
         CompletableFuture<Node> f = new CompletableFuture<>();
         pool.execute(() -> {
             try {
-                f.complete(leaf(path, info, parentNode.orElse(null)));
-            } catch (RuntimeException | IOException e) {
+                f.complete(leafOrNull(path, info, parentNode.orElse(null)));
+            } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
         });
@@ -126,9 +130,11 @@ public final class Archiver {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(d.path)) {
             ds.forEach(entries::add);
         } catch (NoSuchFileException e) {
-            listener.error(d.display, "directory vanished during the backup");
-        } catch (IOException e) {
-            listener.error(d.display, "cannot list: " + e.getMessage());
+            skipDir(d, "directory vanished before it could be listed");
+            return;
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            skipDir(d, "cannot list: " + e.getMessage());
+            return;
         }
         boolean cache = opts.excluder().isTaggedCache(d.path);
         long files = 0;
@@ -150,7 +156,7 @@ public final class Archiver {
             if (fi.type() == NodeType.DIR && opts.excluder().crossesFileSystem(d.rootDev, fi.deviceId())) {
                 continue;
             }
-            Node prev = parent.get(p.getFileName().toString());
+            Node prev = parent.get(key(RawNames.fileName(p)));
             d.pending.incrementAndGet();
             if (fi.type() == NodeType.DIR) {
                 Optional<Id> sub = prev != null && prev.type() == NodeType.DIR ? Optional.ofNullable(prev.subtree()) : Optional.empty();
@@ -175,12 +181,23 @@ public final class Archiver {
         d.childDone(null);
     }
 
+    /** As restic does, a directory that cannot be listed is left out, not saved empty. */
+    private void skipDir(Dir d, String reason) {
+        listener.error(d.display, reason);
+        d.done.complete(null);
+    }
+
+    /** A map key that keeps every byte of a name (names need not be valid UTF-8). */
+    private static String key(byte[] rawName) {
+        return new String(rawName, StandardCharsets.ISO_8859_1);
+    }
+
     private Map<String, Node> parentNodes(Dir d) {
         Map<String, Node> m = new HashMap<>();
         if (d.parentTree.isPresent()) {
             try {
                 for (Node n : repo.loadTree(d.parentTree.get()).nodes()) {
-                    m.put(n.nameString(), n);
+                    m.put(key(n.nameBytes()), n);
                 }
             } catch (EngineException e) {
                 listener.warning(d.display, "parent snapshot's tree unreadable, reading all files: " + e.getMessage());
@@ -202,44 +219,100 @@ public final class Archiver {
     }
 
     private Node leaf(Path p, FileInfo fi, Node prev) throws IOException {
-        byte[] name = p.getFileName() == null ? new byte[0] : p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-        Node.Builder b = fi.toNode(name);
+        Node.Builder b = fi.toNode(RawNames.fileName(p));
         switch (fi.type()) {
             case FILE -> {
-                if (opts.xattrs()) {
-                    b.extendedAttributes(FileInfo.xattrs(p));
-                }
-                return b.content(content(p, fi, prev)).build();
+                xattrs(b, p);
+                long[] size = {fi.size()};
+                List<Id> content = content(p, fi, prev, size);
+                return b.content(content).size(size[0]).build();
             }
             case SYMLINK -> {
+                // no xattrs, as in restic 0.14, whose restore would set a link's attributes
+                // on the link's target (setxattr, not lsetxattr)
                 return b.linktarget(Files.readSymbolicLink(p).toString()).build();
             }
             case SOCKET -> {
                 return null;
             }
             default -> {
-                if (opts.xattrs()) {
-                    b.extendedAttributes(FileInfo.xattrs(p));
-                }
+                xattrs(b, p);
                 return b.build();
             }
         }
     }
 
-    private List<Id> content(Path p, FileInfo fi, Node prev) throws IOException {
+    /**
+     * Records {@code p}'s extended attributes (all namespaces, as restic); one that cannot be
+     * read is a warning, not a reason to skip the file.
+     */
+    private void xattrs(Node.Builder b, Path p) {
+        if (!opts.xattrs()) {
+            return;
+        }
+        try {
+            List<ExtendedAttribute> attrs = Xattrs.read(p);
+            if (!attrs.isEmpty()) {
+                b.extendedAttributes(attrs);
+            }
+        } catch (IOException e) {
+            listener.warning(p.toString(), e.getMessage());
+        }
+    }
+
+    /**
+     * The file's blob ids; {@code size[0]} becomes the number of bytes actually read, so the
+     * node's size always matches its content (restic check compares them) even when the file
+     * shrank or grew between the listing and the read.
+     */
+    private List<Id> content(Path p, FileInfo fi, Node prev, long[] size) throws IOException {
         String display = p.toString();
         if (unchanged(fi, prev)) {
             listener.fileDone(display, fi.size(), ArchiverListener.Change.UNMODIFIED);
             return prev.content();
         }
         listener.fileStarted(display, fi.size());
-        List<Id> content = files.save(p, display, listener);
-        FileInfo after = FileInfo.of(p);
-        if (after.size() != fi.size() || !after.mtime().equals(fi.mtime())) {
-            listener.warning(display, "file changed while it was being read; the snapshot holds what was read");
+        AtomicLong read = new AtomicLong();
+        List<Id> content = files.save(p, display, new ArchiverListener() {
+            @Override
+            public void bytesRead(String path, long n) {
+                read.addAndGet(n);
+                listener.bytesRead(path, n);
+            }
+
+            @Override
+            public void blobSaved(boolean data, boolean added, long plainBytes, long storedBytes) {
+                listener.blobSaved(data, added, plainBytes, storedBytes);
+            }
+        });
+        size[0] = read.get();
+        String changed = changedWhileRead(p, fi, read.get());
+        if (changed != null) {
+            listener.warning(display, changed + "; the snapshot holds the " + read.get() + " bytes that were read");
         }
         listener.fileDone(display, fi.size(), prev == null ? ArchiverListener.Change.NEW : ArchiverListener.Change.CHANGED);
         return content;
+    }
+
+    /** Why the file differs after reading from what the listing saw, or null. */
+    private static String changedWhileRead(Path p, FileInfo before, long read) {
+        FileInfo after;
+        try {
+            after = FileInfo.of(p);
+        } catch (NoSuchFileException e) {
+            return "file was removed while it was being read";
+        } catch (IOException e) {
+            return "cannot stat the file after reading it: " + e.getMessage();
+        }
+        if (after.size() != before.size() || read != before.size()) {
+            return "file changed while it was being read (size " + before.size() + " when listed, " + read
+                    + " read, " + after.size() + " now)";
+        }
+        if (!after.mtime().equals(before.mtime())) {
+            return "file changed while it was being read (modification time " + before.mtime() + " when listed, "
+                    + after.mtime() + " now)";
+        }
+        return null;
     }
 
     /** restic's rule: same type, size, mtime, ctime and inode, and all content still stored. */
@@ -263,11 +336,8 @@ public final class Archiver {
     private void finish(Dir d) {
         Tree tree = Tree.sorted(d.nodes);
         Id id = saveTree(tree);
-        byte[] name = d.path.getFileName() == null ? new byte[0] : d.path.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-        Node.Builder b = d.info.toNode(name).subtree(id);
-        if (opts.xattrs()) {
-            b.extendedAttributes(FileInfo.xattrs(d.path));
-        }
+        Node.Builder b = d.info.toNode(RawNames.fileName(d.path)).subtree(id);
+        xattrs(b, d.path);
         ArchiverListener.Change change = d.parentTree.isEmpty() ? ArchiverListener.Change.NEW
                 : d.parentTree.get().equals(id) ? ArchiverListener.Change.UNMODIFIED : ArchiverListener.Change.CHANGED;
         listener.dirDone(d.display, change);

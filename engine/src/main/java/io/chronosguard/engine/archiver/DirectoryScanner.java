@@ -1,10 +1,13 @@
 package io.chronosguard.engine.archiver;
 
 import io.chronosguard.engine.EngineException;
+import io.chronosguard.engine.fs.RawNames;
+import io.chronosguard.engine.fs.Xattrs;
 import io.chronosguard.engine.NotFoundException;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.Repository;
+import io.chronosguard.engine.repo.format.ExtendedAttribute;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
 import java.io.IOException;
@@ -75,7 +78,7 @@ public final class DirectoryScanner {
                 saver.flush();
                 return result(List.of(), List.of(), List.of(), Optional.ofNullable(leaf), ancestors, stats);
             }
-            self = Optional.of(dirNode(dir, fi));
+            self = Optional.of(dirNode(dir, fi, stats));
         }
         List<Path> entries = list(dir, task, stats);
         if (task.whole() && entries.size() > splitThreshold) {
@@ -105,11 +108,11 @@ public final class DirectoryScanner {
         for (Map.Entry<Path, FileInfo> e : infos.entrySet()) {
             Path p = e.getKey();
             FileInfo fi = e.getValue();
-            Node prev = parent.get(p.getFileName().toString());
+            Node prev = parent.get(key(RawNames.fileName(p)));
             if (fi.type() == NodeType.DIR) {
                 Optional<Id> sub = prev != null && prev.type() == NodeType.DIR ? Optional.ofNullable(prev.subtree())
                         : Optional.empty();
-                subdirs.add(new DirectoryListing.Subdir(dirNode(p, fi), sub));
+                subdirs.add(new DirectoryListing.Subdir(dirNode(p, fi, stats), sub));
             } else {
                 Node n = archiver.leafOrNull(p, fi, prev);
                 if (n != null) {
@@ -159,7 +162,7 @@ public final class DirectoryScanner {
         if (tree.isPresent()) {
             try {
                 for (Node n : repo.loadTree(tree.get()).nodes()) {
-                    m.put(n.nameString(), n);
+                    m.put(key(n.nameBytes()), n);
                 }
             } catch (EngineException e) {
                 stats.warning(dir.toString(), "parent snapshot's tree unreadable, reading all files: " + e.getMessage());
@@ -168,10 +171,23 @@ public final class DirectoryScanner {
         return m;
     }
 
-    private Node dirNode(Path p, FileInfo fi) {
-        Node.Builder b = fi.toNode(name(p));
+    /** Raw names as map keys (a name need not be UTF-8), as the archiver keys them. */
+    private static String key(byte[] rawName) {
+        return new String(rawName, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A directory's node without subtree; an unreadable xattr is a warning, as in the archiver. */
+    private Node dirNode(Path p, FileInfo fi, BackupStats stats) {
+        Node.Builder b = fi.toNode(RawNames.fileName(p));
         if (opts.xattrs()) {
-            b.extendedAttributes(FileInfo.xattrs(p));
+            try {
+                List<ExtendedAttribute> attrs = Xattrs.read(p);
+                if (!attrs.isEmpty()) {
+                    b.extendedAttributes(attrs);
+                }
+            } catch (IOException e) {
+                stats.warning(p.toString(), e.getMessage());
+            }
         }
         return b.build();
     }
@@ -182,12 +198,8 @@ public final class DirectoryScanner {
         Path cur = target.getRoot();
         for (int i = 0; i < target.getNameCount() - 1; i++) {
             cur = cur.resolve(target.getName(i));
-            out.add(FileInfo.of(cur).toNode(name(cur)).build());
+            out.add(FileInfo.of(cur).toNode(RawNames.fileName(cur)).build());
         }
         return out;
-    }
-
-    private static byte[] name(Path p) {
-        return p.getFileName() == null ? new byte[0] : p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
     }
 }

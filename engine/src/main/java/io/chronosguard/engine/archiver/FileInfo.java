@@ -3,20 +3,15 @@ package io.chronosguard.engine.archiver;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,28 +73,6 @@ public record FileInfo(NodeType type, int posixMode, long inode, long deviceId, 
             b.device(rdev);
         }
         return b;
-    }
-
-    /** Extended attributes in the user namespace, where the file system has them. */
-    static List<io.chronosguard.engine.repo.format.ExtendedAttribute> xattrs(Path p) {
-        List<io.chronosguard.engine.repo.format.ExtendedAttribute> out = new ArrayList<>();
-        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
-        if (v == null) {
-            return out;
-        }
-        try {
-            for (String n : v.list()) {
-                ByteBuffer buf = ByteBuffer.allocate(v.size(n));
-                v.read(n, buf);
-                out.add(new io.chronosguard.engine.repo.format.ExtendedAttribute("user." + n, buf.array()));
-            }
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            return List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
-        out.sort((x, y) -> x.name().compareTo(y.name()));
-        return out;
     }
 
     static byte[] utf8(String s) {

@@ -10,7 +10,10 @@ import io.chronosguard.engine.repo.format.IndexJson;
 import io.chronosguard.engine.repo.format.ResticJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One decoded index file: the blobs it lists and the index files it supersedes. Reads the
@@ -38,6 +41,21 @@ public record IndexFile(List<Id> supersedes, List<PackedBlob> blobs) {
             throw new FormatException("index " + name + " cannot be read: " + e.getMessage(), e);
         }
         return fromJson(idx, name);
+    }
+
+    /**
+     * The JSON of an index file (without {@code supersedes}) listing {@code blobs}, grouped by
+     * pack in the order the packs first appear.
+     */
+    public static byte[] encode(Collection<PackedBlob> blobs) {
+        Map<Id, List<IndexJson.Blob>> byPack = new LinkedHashMap<>();
+        for (PackedBlob b : blobs) {
+            byPack.computeIfAbsent(b.pack(), k -> new ArrayList<>()).add(new IndexJson.Blob(b.id().hex(),
+                    b.type().json(), b.offset(), b.length(), b.compressed() ? (long) b.uncompressedLength() : null));
+        }
+        List<IndexJson.Pack> packs = new ArrayList<>();
+        byPack.forEach((id, bl) -> packs.add(new IndexJson.Pack(id.hex(), bl)));
+        return ResticJson.write(new IndexJson(List.of(), packs));
     }
 
     static IndexFile fromJson(IndexJson idx, String name) {

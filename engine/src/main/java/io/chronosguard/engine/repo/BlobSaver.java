@@ -43,8 +43,17 @@ public final class BlobSaver {
     private final ThreadLocal<ZstdCompressCtx> zstd;
 
     public BlobSaver(Repository repo, IndexSaver indexSaver, int packSize, Compression compression) {
+        this(repo, repo.index(), indexSaver, packSize, compression);
+    }
+
+    /**
+     * Dedups against {@code index} instead of the repository's index, and adds each stored
+     * pack's blobs to it. Prune's repack passes an empty one, so every blob it is given is
+     * stored again (once), even though the repository's index already lists it.
+     */
+    public BlobSaver(Repository repo, MasterIndex index, IndexSaver indexSaver, int packSize, Compression compression) {
         this.repo = repo;
-        this.index = repo.index();
+        this.index = index;
         this.indexSaver = indexSaver;
         this.packSize = packSize;
         this.compression = compression;

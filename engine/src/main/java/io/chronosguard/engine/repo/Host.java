@@ -11,13 +11,18 @@ public record Host(String hostname, String username, long pid, long uid, long gi
     /** The current process, read without DNS look-ups. */
     public static Host current() {
         String host = System.getenv("HOSTNAME");
-        try {
-            Path etc = Path.of("/etc/hostname");
-            if (Files.isReadable(etc)) {
-                host = new String(Files.readAllBytes(etc), StandardCharsets.UTF_8).trim();
+        // the kernel's node name is what restic (Go's os.Hostname) records and compares when
+        // `restic unlock` decides whether a lock's process is gone; /etc/hostname can differ
+        for (String f : new String[] {"/etc/hostname", "/proc/sys/kernel/hostname"}) {
+            try {
+                Path p = Path.of(f);
+                if (Files.isReadable(p)) {
+                    String h = new String(Files.readAllBytes(p), StandardCharsets.UTF_8).trim();
+                    host = h.isEmpty() ? host : h;
+                }
+            } catch (IOException ignored) {
+                // keep what we have
             }
-        } catch (IOException ignored) {
-            // fall back to the environment
         }
         if (host == null || host.isBlank()) {
             host = "localhost";

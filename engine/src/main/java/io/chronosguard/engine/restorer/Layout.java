@@ -1,12 +1,16 @@
 package io.chronosguard.engine.restorer;
 
+import io.chronosguard.engine.fs.RawNames;
+import io.chronosguard.engine.fs.Xattrs;
 import io.chronosguard.engine.repo.TreeWalker;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -43,6 +47,8 @@ final class Layout implements TreeWalker.Visitor {
     final List<FileTarget> fileTargets = new ArrayList<>();
     private final List<Meta> metadata = new ArrayList<>();
     private final Map<String, Path> hardLinks = new HashMap<>();
+    /** Restored folders by snapshot path: their Path keeps names that are not valid UTF-8. */
+    private final Map<String, Path> dirPaths = new HashMap<>();
     long files;
     long dirs;
     long symlinks;
@@ -92,7 +98,7 @@ final class Layout implements TreeWalker.Visitor {
             errors.error(path, "refusing to restore an entry with an unsafe name");
             return;
         }
-        Path p = target.resolve(path.substring(1));
+        Path p = RawNames.resolve(parentDir(path), node.nameBytes());
         try {
             create(path, p, node);
         } catch (IOException | UnsupportedOperationException e) {
@@ -100,10 +106,18 @@ final class Layout implements TreeWalker.Visitor {
         }
     }
 
+    /** Where the entry at snapshot path {@code path} goes: in its restored parent folder. */
+    private Path parentDir(String path) {
+        String parent = path.substring(0, path.lastIndexOf('/'));
+        Path p = dirPaths.get(parent);
+        return p != null ? p : parent.isEmpty() ? target : target.resolve(parent.substring(1));
+    }
+
     private void create(String display, Path p, Node node) throws IOException {
         switch (node.type()) {
             case DIR -> {
                 Files.createDirectories(p);
+                dirPaths.put(display, p);
                 dirs++;
             }
             case FILE -> createFile(display, p, node);
@@ -113,7 +127,7 @@ final class Layout implements TreeWalker.Visitor {
                 symlinks++;
             }
             case FIFO, DEV, CHARDEV -> {
-                SpecialFiles.create(p, node);
+                SpecialFiles.create(p, node, target);
                 other++;
             }
             default -> {
@@ -161,6 +175,16 @@ final class Layout implements TreeWalker.Visitor {
             Files.setAttribute(p, "unix:uid", (int) node.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(p, "unix:gid", (int) node.gid(), LinkOption.NOFOLLOW_LINKS);
         }
+        // after chown, which drops security.capability; a failure is reported once the
+        // rest of the metadata is set
+        IOException xattrFailure = null;
+        if (!node.extendedAttributes().isEmpty()) {
+            try {
+                Xattrs.write(p, node.extendedAttributes());
+            } catch (IOException e) {
+                xattrFailure = e;
+            }
+        }
         if (!link) {
             int mode = node.posixPermissions();
             Files.setPosixFilePermissions(p, permissions(mode));
@@ -174,7 +198,18 @@ final class Layout implements TreeWalker.Visitor {
             BasicFileAttributeView view = link
                     ? Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     : Files.getFileAttributeView(p, BasicFileAttributeView.class);
-            view.setTimes(mtime, atime, null);
+            if (node.type() == NodeType.FIFO) {
+                // setTimes opens the file read-only, which on a FIFO waits for a writer forever;
+                // holding it open read-write (never blocks on Linux) is that writer
+                try (FileChannel writer = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    view.setTimes(mtime, atime, null);
+                }
+            } else {
+                view.setTimes(mtime, atime, null);
+            }
+        }
+        if (xattrFailure != null) {
+            throw xattrFailure;
         }
     }
 

@@ -9,7 +9,6 @@ import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.engine.repo.TreeWalker;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -211,9 +210,15 @@ public final class Restorer {
     }
 
     /** Creates a file of {@code size} bytes, sparse until written. */
+    /**
+     * An empty (sparse) file of {@code size} bytes. Through a FileChannel on the Path, not a
+     * RandomAccessFile on its String form, which loses names that are not valid UTF-8.
+     */
     static void createSized(Path p, long size) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
-            raf.setLength(size);
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (size > 0) {
+                ch.write(java.nio.ByteBuffer.allocate(1), size - 1);
+            }
         }
     }
 

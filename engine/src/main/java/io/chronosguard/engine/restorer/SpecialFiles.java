@@ -1,12 +1,15 @@
 package io.chronosguard.engine.restorer;
 
+import io.chronosguard.engine.fs.RawNames;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,8 +20,19 @@ final class SpecialFiles {
     private SpecialFiles() {
     }
 
-    static void create(Path p, Node node) throws IOException {
+    /**
+     * Creates {@code p}. A name that is not valid UTF-8 cannot be passed to a program, so such
+     * a node is made under a temporary name in {@code scratch} (on the same file system) and
+     * renamed into place.
+     */
+    static void create(Path p, Node node, Path scratch) throws IOException {
         Files.deleteIfExists(p);
+        if (!RawNames.representable(p)) {
+            Path tmp = scratch.resolve(".chronosguard-special-" + UUID.randomUUID());
+            create(tmp, node, scratch);
+            Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
         List<String> cmd = new ArrayList<>();
         if (node.type() == NodeType.FIFO) {
             cmd.add("mkfifo");

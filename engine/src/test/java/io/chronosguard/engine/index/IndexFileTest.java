@@ -33,6 +33,21 @@ class IndexFileTest {
     }
 
     @Test
+    void encode_blobsOfTwoPacks_decodesToTheSameEntriesWithoutSupersedes() {
+        List<PackedBlob> blobs = List.of(new PackedBlob(Id.parse(B1), BlobType.DATA, Id.parse(P1), 0, 43, 2),
+                new PackedBlob(Id.parse(B2), BlobType.TREE, Id.parse(P2), 0, 100, 0),
+                new PackedBlob(Id.parse(B2), BlobType.DATA, Id.parse(P1), 43, 50, 0));
+
+        byte[] json = IndexFile.encode(blobs);
+
+        String text = new String(json, StandardCharsets.UTF_8);
+        assertTrue(!text.contains("supersedes"), text);
+        assertEquals(1, text.split("uncompressed_length", -1).length - 1, "only the compressed blob has it: " + text);
+        IndexFile back = IndexFile.decode(json, "encoded");
+        assertEquals(List.of(blobs.get(0), blobs.get(2), blobs.get(1)), back.blobs(), "grouped by pack, in order");
+    }
+
+    @Test
     void decode_legacyArrayForm_isRead() {
         IndexFile f = IndexFile.decode(json("[{\"id\":\"" + P1 + "\",\"blobs\":[{\"id\":\"" + B1
                 + "\",\"type\":\"data\",\"offset\":0,\"length\":40}]}]"), "old");
