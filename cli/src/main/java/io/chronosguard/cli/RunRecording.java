@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Records one CLI backup in the catalog: a row when it starts, completed when it ends with
@@ -28,11 +30,12 @@ final class RunRecording implements ArchiverListener, AutoCloseable {
     private final Instant started;
     private final List<RunError> errors = Collections.synchronizedList(new ArrayList<>());
     private final Thread onInterrupt = new Thread(this::cancelled, "record-cancelled-run");
-    private Catalog catalog;
-    private long runId;
+    private CompletableFuture<Void> opened;
+    private volatile Catalog catalog;
+    private volatile long runId;
     private volatile BackupStats stats;
     private boolean finished;
-    private boolean warned;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     private RunRecording(PrintStream err, Clock clock) {
         this.err = err;
@@ -40,18 +43,34 @@ final class RunRecording implements ArchiverListener, AutoCloseable {
         this.started = clock.instant();
     }
 
-    /** Opens the catalog and records the start; never throws. */
+    /**
+     * Opens the catalog and records the start on a thread of its own, so that the backup does
+     * not wait for the database (opening it costs a JVM a good part of a second); never throws.
+     * Whatever records the end waits for this first.
+     */
     static RunRecording start(CliContext ctx, Clock clock, boolean dryRun, String host, List<String> paths,
             List<String> tags) {
         RunRecording rec = new RunRecording(ctx.err(), clock);
-        try {
-            rec.catalog = ctx.openCatalog();
-            rec.runId = rec.catalog.startRun(new RunStart(rec.started, dryRun, host, paths, tags, List.of()));
-            Runtime.getRuntime().addShutdownHook(rec.onInterrupt);
-        } catch (RuntimeException e) {
-            rec.warn(e);
-        }
+        rec.opened = CompletableFuture.runAsync(() -> {
+            try {
+                Catalog c = ctx.openCatalog();
+                rec.runId = c.startRun(new RunStart(rec.started, dryRun, host, paths, tags, List.of()));
+                rec.catalog = c;
+                Runtime.getRuntime().addShutdownHook(rec.onInterrupt);
+            } catch (RuntimeException e) {
+                rec.warn(e);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "catalog-open");
+            t.setDaemon(true);
+            t.start();
+        });
         return rec;
+    }
+
+    /** Waits until the catalog is open (or failed to open). */
+    private void awaitOpen() {
+        opened.join();
     }
 
     /** The counters the failure and cancel records read. */
@@ -102,6 +121,7 @@ final class RunRecording implements ArchiverListener, AutoCloseable {
     }
 
     private void record(RunFinish finish) {
+        awaitOpen();
         if (catalog == null || finished) {
             return;
         }
@@ -114,14 +134,14 @@ final class RunRecording implements ArchiverListener, AutoCloseable {
     }
 
     private void warn(RuntimeException e) {
-        if (!warned) {
-            warned = true;
+        if (warned.compareAndSet(false, true)) {
             err.println("chronosguard: warning: this run is not recorded in the history catalog: " + e.getMessage());
         }
     }
 
     @Override
     public void close() {
+        awaitOpen();
         if (catalog == null) {
             return;
         }

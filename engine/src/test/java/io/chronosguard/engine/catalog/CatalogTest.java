@@ -359,4 +359,18 @@ class CatalogTest {
             assertEquals("2024-03-10T01:30:00.123456Z", rs.getString(1));
         }
     }
+
+    @Test
+    void schemaVersionConstantIsTheNewestMigrationScript() throws Exception {
+        int newest = 0;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                var m = java.util.regex.Pattern.compile("V(\\d+)__.*\\.sql").matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        assertEquals(newest, Catalog.SCHEMA_VERSION, "Catalog.SCHEMA_VERSION must name the newest db/migration script");
+    }
 }
