@@ -70,7 +70,9 @@ class ClusterDashboardIT {
             assertEquals(id, first.path("job").path("id").asText(), "a client connecting mid-job sees the job: " + first);
 
             // paused: nothing moves
-            JsonNode p1 = awaitState(api, "paused", Duration.ofSeconds(10));
+            awaitState(api, "paused", Duration.ofSeconds(10));
+            Thread.sleep(1000); // the workers' reports of their last chunks come within a second
+            JsonNode p1 = status(api);
             Thread.sleep(1500);
             JsonNode p2 = status(api);
             assertEquals("paused", p2.path("state").asText(), p2.toString());

@@ -127,6 +127,12 @@
   }
 
   function render(u) {
+    const ended = ['finished', 'stopped', 'failed'];
+    if (state.lastState && !ended.includes(state.lastState) && ended.includes(u.state)) {
+      loadSnapshots(); // a job just ended: its snapshot and run belong in the lists now
+      loadHistory();
+    }
+    state.lastState = u.state;
     $('state').textContent = u.state;
     const job = u.job;
     if (job) {
