@@ -61,6 +61,27 @@ class RepositoryAccessIT {
         }
     }
 
+    /**
+     * A cluster node's repository is in use (its index loaded) long before the first request;
+     * other nodes' index files written in between must be seen by that first request too.
+     */
+    @Test
+    void read_firstUseAfterOthersWrote_seesTheirIndex() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Files.writeString(a.resolve("first.txt"), "first\n");
+        Files.writeString(b.resolve("second.txt"), "second, written by another node\n");
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "init").exit());
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "backup", a.toString()).exit());
+        try (Repository opened = open(repo)) {
+            assertArrayEquals(Files.readAllBytes(a.resolve("first.txt")), dump(opened, a + "/first.txt"));
+            new Restic(repo).ok("backup", b.toString());
+            RepositoryAccess access = new RepositoryAccess(opened, Clock.systemUTC(), Host.current());
+            assertArrayEquals(Files.readAllBytes(b.resolve("second.txt")), access.read(r -> dump(r, b + "/second.txt")));
+        }
+    }
+
     @Test
     void open_overlappingLeases_shareOneSharedLock_noneWhenIdle() throws Exception {
         Path repo = tmp.resolve("repo");

@@ -2,6 +2,7 @@ package io.chronosguard.coordinator.monitor;
 
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.protocol.CborSerializable;
+import io.chronosguard.coordinator.protocol.FolderListing;
 import io.chronosguard.coordinator.protocol.NodeProgress;
 import io.chronosguard.coordinator.protocol.NodeStatus;
 import io.chronosguard.coordinator.protocol.WorkerReport;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -55,6 +58,10 @@ public final class NodeMonitor extends AbstractBehavior<NodeMonitor.Command> {
     public record GetProgress(ActorRef<NodeProgress> replyTo) implements Command, CborSerializable {
     }
 
+    /** Cross-node, from the API of another node: the folders under {@code path} here, for the picker. */
+    public record Browse(String path, ActorRef<FolderListing> replyTo) implements Command, CborSerializable {
+    }
+
     private final Map<String, WorkerReport> reports = new TreeMap<>();
     private final Path disk;
     private final Capabilities caps;
@@ -84,6 +91,12 @@ public final class NodeMonitor extends AbstractBehavior<NodeMonitor.Command> {
         return newReceiveBuilder()
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(GetProgress.class, this::onGetProgress)
+                .onMessage(Browse.class, m -> {
+                    // file system calls off the actor: a slow disk must not hold up progress polls
+                    CompletableFuture.runAsync(() -> m.replyTo().tell(Folders.list(caps.node(), m.path())),
+                            getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
+                    return this;
+                })
                 .onMessage(WorkerProgress.class, m -> {
                     if (busy.containsKey(m.report().worker())) { // a report overtaken by WorkerIdle stays ignored
                         reports.put(m.report().worker(), m.report());

@@ -6,12 +6,15 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
+import static org.apache.pekko.http.javadsl.server.Directives.reject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chronosguard.coordinator.cluster.ClusterNode;
 import io.chronosguard.coordinator.monitor.NodeMonitor;
+import io.chronosguard.coordinator.protocol.FolderListing;
 import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.NodeStatus;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
@@ -20,6 +23,7 @@ import io.chronosguard.web.ApiErrors;
 import io.chronosguard.web.ApiException;
 import io.chronosguard.web.RouteSet;
 import io.chronosguard.web.WebJson;
+import io.chronosguard.web.routes.BrowseRoutes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +46,8 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * A cluster node's job and node routes, mounted beside the {@link io.chronosguard.web.Dashboard}
  * in one {@link io.chronosguard.web.WebServer}: {@code GET /agent-card}, {@code GET /api/nodes},
- * {@code GET /api/backups/{id}} for any token; {@code POST /api/backups} and
+ * {@code GET /api/backups/{id}} for any token; {@code GET /api/browse?node=OTHER} (admin,
+ * answered by that node's monitor; this node's own folders are the dashboard's BrowseRoutes); {@code POST /api/backups} and
  * {@code POST /api/control} ({@code {"action": "pause"|"resume"|"stop"}} for the running job:
  * 409 when none runs) for the admin token only. Errors are the server's JSON
  * {@code {"error","detail"}} ({@link ApiErrors}).
@@ -67,6 +72,10 @@ public final class NodeRoutes implements RouteSet {
                         completeWithFuture(nodes())))),
                 path(PathMatchers.segment("api").slash("backups"), () -> post(() -> auth.admin(() ->
                         entity(Unmarshaller.entityToString(), body -> completeWithFuture(submit(body)))))),
+                path(PathMatchers.segment("api").slash("browse"), () -> get(() -> parameterOptional("node", n ->
+                        n.isEmpty() || n.get().isBlank() || isSelf(n.get()) ? reject() // this node: BrowseRoutes
+                                : auth.admin(() -> parameterOptional("path", p -> completeWithFuture(
+                                        browseOther(n.get(), p.filter(x -> !x.isBlank()).orElse("/")))))))),
                 path(PathMatchers.segment("api").slash("control"), () -> post(() -> auth.admin(() ->
                         WebJson.body(ControlRequest.class, c -> completeWithFuture(control(c)))))),
                 path(PathMatchers.segment("api").slash("backups").slash(PathMatchers.segment()), id ->
@@ -123,6 +132,36 @@ public final class NodeRoutes implements RouteSet {
                     m.put("url", "/api/backups/" + id);
                     return WebJson.response(StatusCodes.ACCEPTED, m);
                 }).exceptionally(NodeRoutes::unavailable);
+    }
+
+    private boolean isSelf(String name) {
+        String self = node.capabilities().node();
+        return name.equals(self) || name.equals(ClusterProgressSource.name(self));
+    }
+
+    /** {@code GET /api/browse?node=OTHER}: asks that node's monitor; 404 when no member has that name. */
+    private CompletionStage<HttpResponse> browseOther(String name, String path) {
+        CompletionStage<Receptionist.Listing> listing = AskPattern.ask(node.system().receptionist(),
+                (ActorRef<Receptionist.Listing> r) -> Receptionist.find(NodeMonitor.KEY, r), ASK,
+                node.system().scheduler());
+        return listing.thenCompose(l -> {
+            for (ActorRef<NodeMonitor.Command> m : l.getServiceInstances(NodeMonitor.KEY)) {
+                String address = m.path().address().toString();
+                if (name.equals(address) || name.equals(ClusterProgressSource.name(address))) {
+                    return AskPattern.ask(m, (ActorRef<FolderListing> r) -> new NodeMonitor.Browse(path, r),
+                            ASK, node.system().scheduler()).thenApply(f -> {
+                                try {
+                                    return BrowseRoutes.respond(f);
+                                } catch (ApiException e) {
+                                    return ApiErrors.error(e.status(), e.getMessage());
+                                }
+                            }).exceptionally(ex -> ApiErrors.error(StatusCodes.SERVICE_UNAVAILABLE, "node " + name
+                                    + " did not answer; it may be busy or leaving"));
+                }
+            }
+            return CompletableFuture.completedFuture(ApiErrors.error(StatusCodes.NOT_FOUND, "unknown node \"" + name
+                    + "\": not a member of this cluster (see GET /api/nodes)"));
+        });
     }
 
     /** The body of {@code POST /api/control}. */
