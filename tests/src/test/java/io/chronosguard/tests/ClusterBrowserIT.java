@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The issue's walk-through in headless Chromium against a real node process (cluster of one,
- * two workers) serving the dashboard: sign in with the token, pick a real folder with the
+ * The issue's walk-through in headless Chromium against real node processes (a cluster of two,
+ * one worker each), the first serving the dashboard: sign in with the token, pick a real folder with the
  * picker, start the backup, see the current file and the throughput change, pause and
  * resume, wait for the end, find a file of the new snapshot by search, download it and
  * compare its bytes; the snapshot list shows the new snapshot without a reload. Screenshots go to tests/target/screenshots.
@@ -53,7 +53,8 @@ class ClusterBrowserIT {
         Path downloads = Files.createDirectories(dir.resolve("downloads"));
         Files.createDirectories(SCREENSHOTS);
         try (NodeProcesses ps = new NodeProcesses(dir, repo)) {
-            NodeProcesses.NodeProc n = ps.startCluster(1, 2).get(0);
+            // two nodes of one worker each: the downloaded file may well have been stored by the other one
+            NodeProcesses.NodeProc n = ps.startCluster(2, 1).get(0);
             ChromeDriver driver = Browsers.chromium(dir.resolve("chrome-profile"), downloads);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -83,8 +84,7 @@ class ClusterBrowserIT {
                 Set<String> rates = new LinkedHashSet<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while ((files.size() < 2 || rates.size() < 2) && System.nanoTime() < deadline) {
-                    for (WebElement cell : driver.findElements(By.cssSelector("#workers td.path"))) {
-                        String f = cell.getText();
+                    for (String f : texts(driver, "#workers td.path")) {
                         if (f.startsWith(src.toString())) {
                             files.add(f);
                         }
@@ -102,8 +102,7 @@ class ClusterBrowserIT {
                 driver.findElement(By.id("pause")).click();
                 wait.until(ExpectedConditions.textToBe(By.id("state"), "paused"));
                 // the workers' last reports arrive within a second; then nothing may move
-                wait.until(d -> d.findElements(By.xpath("//table[@id='workers']/tbody/tr/td[3]")).stream()
-                        .noneMatch(td -> td.getText().equals("working")));
+                wait.until(d -> !texts(driver, "#workers tbody td:nth-child(3)").contains("working"));
                 Thread.sleep(1000);
                 String pausedAt = summaryDone(driver);
                 Thread.sleep(1500);
@@ -134,6 +133,16 @@ class ClusterBrowserIT {
                 driver.quit();
             }
         }
+    }
+
+    /**
+     * The texts of the elements matching {@code css}, read in one script run: the page redraws
+     * its tables on every update, so elements found in one call may be gone in the next.
+     */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> texts(ChromeDriver driver, String css) {
+        return (java.util.List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);", css);
     }
 
     /** "N of M files, X of Y" from the job summary: what has been done. */
