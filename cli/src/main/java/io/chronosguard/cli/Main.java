@@ -19,9 +19,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ignoreHangup();
         int code = run(args, System.getenv(), System.in, System.out, System.err);
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * restic (0.14) checks whether the owner of a lock on the same host is alive by sending it
+     * SIGHUP; the JVM would take that as a request to shut down, so a long backup, restore,
+     * serve or node holding its lock would die whenever someone ran restic beside it. Like
+     * restic itself, ChronosGuard ignores SIGHUP (SIGINT and SIGTERM still stop it).
+     */
+    @SuppressWarnings("restriction")
+    private static void ignoreHangup() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            // no SIGHUP on this platform
+        }
     }
 
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {

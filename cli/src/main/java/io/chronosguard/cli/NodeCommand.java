@@ -97,7 +97,6 @@ final class NodeCommand implements Callable<Integer> {
                 tuning.leaseDuration(), tuning.splitThreshold(), tuning.idlePoll());
         NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryPath().toString(),
                 Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
-        ignoreHangup();
         ClusterNode node = start(cfg, repo, self);
         Thread hook = new Thread(() -> {
             ctx.err().println("node " + node.capabilities().node() + ": stop requested, leaving the cluster");
@@ -145,20 +144,6 @@ final class NodeCommand implements Callable<Integer> {
         WebServer.builder(node.system(), auth).host(api.host()).port(api.port())
                 .add(new NodeRoutes(node)).addAll(dashboard.routeSets()).build()
                 .start().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    /**
-     * restic checks whether a lock's owner on the same host is alive by sending it SIGHUP; the
-     * JVM would treat that as a request to shut down, so a node (holding its lock for hours)
-     * ignores SIGHUP, as restic itself does.
-     */
-    @SuppressWarnings("restriction")
-    private static void ignoreHangup() {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sun.misc.SignalHandler.SIG_IGN);
-        } catch (IllegalArgumentException e) {
-            // no SIGHUP on this platform
-        }
     }
 
     private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self) {

@@ -68,6 +68,29 @@ class KillBackupIT {
         assertTrue(reused > 0, "no round had indexed data to reuse (seed " + seed + ")");
     }
 
+    /**
+     * restic probes whether a same-host lock's owner is alive with SIGHUP; a running backup
+     * must neither die of it (the JVM's default) nor lose its lock to `restic unlock`.
+     */
+    @Test
+    void backup_survivesResticUnlockProbingItsLockWithSighup() throws Exception {
+        Path repo = tmp.resolve("repo-sighup");
+        Restic restic = new Restic(repo);
+        restic.ok("init");
+        Process p = startBackup(repo);
+        try {
+            await(p, () -> countFiles(repo.resolve("locks")) > 0);
+            assertTrue(p.isAlive(), "the backup ended before it could be probed");
+            restic.ok("unlock");
+            assertEquals(1, list(repo.resolve("locks")).size(), "restic unlock removed the live backup's lock");
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the backup did not finish");
+            assertEquals(0, p.exitValue(), "the backup did not survive restic's SIGHUP probe");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(1, restic.ok("snapshots", "--json").split("\"short_id\"").length - 1);
+    }
+
     /** One kill-check-rerun round in a fresh repository; returns the bytes the rerun reused. */
     private long round(Phase phase, Random rnd, long seed) throws Exception {
         String ctx = phase + " (seed " + seed + ")";
