@@ -64,6 +64,9 @@ class ClusterBrowserIT {
                 driver.findElement(By.id("login-btn")).click();
                 wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
                 wait.until(ExpectedConditions.textToBe(By.id("state"), "idle"));
+                // both nodes and their workers, from each node's monitor
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#nodes .node"), 2));
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#workers tbody tr"), 2));
 
                 // the picker: walk down to the folder holding "photos" and tick it
                 for (Path part : base) {
