@@ -57,10 +57,12 @@ class ClusterDashboardIT {
             String api = n.api();
             assertGuards(api);
 
-            // start, pause at once, then a client connects mid-job
+            // start and pause at once
             String id = BackupIT.JSON.readTree(expect(202, api, "POST", "/api/backups", NodeProcesses.TOKEN,
                     "{\"paths\": [\"" + src + "\"]}")).get("id").asText();
             expect(200, api, "POST", "/api/control", NodeProcesses.TOKEN, "{\"action\": \"pause\"}");
+            // paused (the hub shows it within a poll): a client connecting now gets it all at once
+            awaitState(api, "paused", Duration.ofSeconds(10));
             Messages live = new Messages();
             long connected = System.nanoTime();
             WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(api.replace("http:", "ws:")
@@ -68,9 +70,10 @@ class ClusterDashboardIT {
             JsonNode first = live.await(1, Duration.ofSeconds(2)).get(0);
             assertTrue(System.nanoTime() - connected < TimeUnit.SECONDS.toNanos(2), "the first message comes at once");
             assertEquals(id, first.path("job").path("id").asText(), "a client connecting mid-job sees the job: " + first);
+            assertEquals("paused", first.path("state").asText(), first.toString());
+            assertEquals(List.of(src.toString()), List.of(first.path("job").path("paths").get(0).asText()));
 
-            // paused: nothing moves
-            awaitState(api, "paused", Duration.ofSeconds(10));
+            // nothing moves
             Thread.sleep(1000); // the workers' reports of their last chunks come within a second
             JsonNode p1 = status(api);
             Thread.sleep(1500);
@@ -108,7 +111,7 @@ class ClusterDashboardIT {
             assertTrue(files.size() >= 2, "the current file changes: " + files);
             assertTrue(done.size() >= 3, "bytes done move: " + done);
             assertTrue(maxRate > 0, "throughput is shown");
-            assertTrue(live.maxGapMillis(before) < 2000, "updates kept flowing beside 3 stalled clients, max gap "
+            assertTrue(live.maxGapMillis(before) < 3000, "updates kept flowing beside 3 stalled clients, max gap "
                     + live.maxGapMillis(before) + " ms");
             JsonNode last = status(api);
             assertEquals("finished", last.path("state").asText(), last.toString());
