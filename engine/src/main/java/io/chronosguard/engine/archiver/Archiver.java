@@ -44,9 +44,19 @@ public final class Archiver {
     private final BackupOptions opts;
 
     public Archiver(Repository repo, BlobSaver saver, Executor pool, ArchiverListener listener, BackupOptions opts) {
+        this(repo, saver, pool, null, 0, listener, opts);
+    }
+
+    /**
+     * With {@code blobWorkers}, the chunks of a large file are saved there while its reader
+     * goes on reading (see {@link FileSaver}); {@code maxInFlight} chunks at most at once.
+     */
+    public Archiver(Repository repo, BlobSaver saver, Executor pool, Executor blobWorkers, int maxInFlight,
+            ArchiverListener listener, BackupOptions opts) {
         this.repo = repo;
         this.saver = saver;
-        this.files = new FileSaver(saver, io.chronosguard.engine.chunker.Polynomial.parse(repo.config().chunkerPolynomial()));
+        this.files = new FileSaver(saver, io.chronosguard.engine.chunker.Polynomial.parse(repo.config().chunkerPolynomial()),
+                blobWorkers, maxInFlight);
         this.pool = pool;
         this.listener = listener;
         this.opts = opts;

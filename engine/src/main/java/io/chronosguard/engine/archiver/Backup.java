@@ -69,20 +69,19 @@ public final class Backup {
         List<String> paths = targets.stream().map(Path::toString).toList();
         Optional<Snapshots.Entry> parent = findParent(req, paths);
         BlobSaver saver = new BlobSaver(repo, new IndexSaver(repo), req.packSize(), req.compression());
-        ExecutorService pool = Executors.newFixedThreadPool(req.threads(), r -> {
-            Thread t = new Thread(r, "backup-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = daemonPool(req.threads(), "backup-worker");
+        // the chunks of large files: hashed, compressed, sealed and packed while their readers read on
+        ExecutorService blobPool = daemonPool(req.threads(), "backup-blob");
         Id rootTree;
         try {
-            Archiver archiver = new Archiver(repo, saver, pool, stats,
+            Archiver archiver = new Archiver(repo, saver, pool, blobPool, 2 * req.threads(), stats,
                     new BackupOptions(req.excluder(), Optional.empty(), true));
             Tree parentRoot = parent.map(p -> repo.loadTree(Id.parse(p.snapshot().tree()))).orElse(null);
             rootTree = new RootBuilder(archiver, stats, parentRoot).build(targets);
             saver.flush();
         } finally {
             pool.shutdownNow();
+            blobPool.shutdownNow();
         }
         Snapshot snap = new Snapshot(ResticTime.format(time), parent.map(p -> p.id().hex()).orElse(null),
                 rootTree.hex(), paths, req.hostname(), host.username(), host.uid(), host.gid(),
@@ -93,6 +92,14 @@ public final class Backup {
                 stats.dirsUnmodified.get(), stats.dataBlobs.get(), stats.treeBlobs.get(), stats.dataAdded.get(),
                 stats.filesTotal(), stats.bytesProcessed.get(), Duration.between(start, clock.instant()),
                 stats.errors(), stats.warnings());
+    }
+
+    private static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Absolute, normalised, de-duplicated; a target inside another target is dropped. */

@@ -33,6 +33,11 @@ public interface Backend extends AutoCloseable {
     /** Stores a new file atomically. */
     void save(FileType type, String name, byte[] data) throws IOException;
 
+    /** Stores {@code data[off, off+len)} as a new file atomically; stores override it to skip the copy. */
+    default void save(FileType type, String name, byte[] data, int off, int len) throws IOException {
+        save(type, name, java.util.Arrays.copyOfRange(data, off, off + len));
+    }
+
     void remove(FileType type, String name) throws IOException;
 
     @Override

@@ -24,6 +24,11 @@ public final class DryRunBackend extends ForwardingBackend {
     }
 
     @Override
+    public void save(FileType type, String name, byte[] data, int off, int len) {
+        wouldWrite.addAndGet(len);
+    }
+
+    @Override
     public void remove(FileType type, String name) {
         // dry run: nothing is removed
     }

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.SCrypt;
 
-/** scrypt from a password to a 64-byte user key (AES key, then Poly1305 k, then r). */
+/**
+ * scrypt from a password to a 64-byte user key (AES key, then Poly1305 k, then r). The p
+ * lanes run on as many threads as there are cores (see {@link Scrypt}).
+ */
 public final class KeyDerivation {
     private KeyDerivation() {
     }
@@ -17,10 +19,15 @@ public final class KeyDerivation {
 
     public static Key derive(char[] password, byte[] salt, int n, int r, int p) {
         byte[] pw = utf8(password);
+        byte[] dk = null;
         try {
-            return Key.fromDerived(SCrypt.generate(pw, salt, n, r, p, 64));
+            dk = Scrypt.derive(pw, salt, n, r, p, 64, Runtime.getRuntime().availableProcessors());
+            return Key.fromDerived(dk);
         } finally {
             Arrays.fill(pw, (byte) 0);
+            if (dk != null) {
+                Arrays.fill(dk, (byte) 0);
+            }
         }
     }
 

@@ -13,8 +13,10 @@ import io.chronosguard.engine.pack.Packer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,6 +43,9 @@ public final class BlobSaver {
     private final AtomicLong addedBytes = new AtomicLong();
     private final AtomicLong addedBlobs = new AtomicLong();
     private final ThreadLocal<ZstdCompressCtx> zstd;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Buffers of uploaded packs, for the next ones (a pack buffer is ~18 MiB). */
+    private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
 
     public BlobSaver(Repository repo, IndexSaver indexSaver, int packSize, Compression compression) {
         this(repo, repo.index(), indexSaver, packSize, compression);
@@ -72,24 +77,26 @@ public final class BlobSaver {
         if (index.has(id, type) || !claimed.add(claimKey(type, id))) {
             return new Saved(id, false, 0);
         }
-        byte[] sealed;
+        // compressed (or copied) straight to where the ciphertext goes, then sealed in place
+        int room = compress(type) ? (int) Zstd.compressBound(len) : len;
+        byte[] sealed = SCRATCH.get().buffer(room + Crypto.OVERHEAD);
+        int plen = len;
         int ulen = 0;
         if (compress(type)) {
-            ZstdCompressCtx ctx = zstd.get();
-            byte[] z = new byte[(int) Zstd.compressBound(len)];
-            int zlen = ctx.compressByteArray(z, 0, z.length, data, 0, len);
-            sealed = Crypto.seal(repo.key(), z, 0, zlen);
+            plen = zstd.get().compressByteArray(sealed, Crypto.IV_SIZE, room, data, 0, len);
             ulen = len;
         } else {
-            sealed = Crypto.seal(repo.key(), data, 0, len);
+            System.arraycopy(data, 0, sealed, Crypto.IV_SIZE, len);
         }
+        int slen = Crypto.sealInPlace(repo.key(), sealed, 0, plen);
         Packer full = null;
         int slot = type == BlobType.DATA ? 0 : 1;
         synchronized (open) {
             if (open[slot] == null) {
-                open[slot] = new Packer(packSize + (packSize >> 3));
+                byte[] spare = spares.poll();
+                open[slot] = new Packer(spare != null ? spare : new byte[packSize + (packSize >> 3)]);
             }
-            open[slot].add(type, id, sealed, ulen);
+            open[slot].add(type, id, sealed, 0, slen, ulen);
             if (open[slot].size() >= packSize) {
                 full = open[slot];
                 open[slot] = null;
@@ -98,9 +105,25 @@ public final class BlobSaver {
         if (full != null) {
             upload(full);
         }
-        addedBytes.addAndGet(sealed.length);
+        addedBytes.addAndGet(slen);
         addedBlobs.incrementAndGet();
-        return new Saved(id, true, sealed.length);
+        return new Saved(id, true, slen);
+    }
+
+    /**
+     * A thread's buffer for the sealed blob, grown to the largest blob it has seen and then
+     * reused: allocating (and zeroing) fresh chunk-sized arrays per blob was a good part of a
+     * backup's memory traffic.
+     */
+    private static final class Scratch {
+        private byte[] buffer = new byte[0];
+
+        byte[] buffer(int n) {
+            if (buffer.length < n) {
+                buffer = new byte[n];
+            }
+            return buffer;
+        }
     }
 
     /** Tree ids and data ids live in separate namespaces; keep claims apart. */
@@ -122,16 +145,20 @@ public final class BlobSaver {
     }
 
     private void upload(Packer p) {
-        byte[] bytes = p.finish(repo.key());
-        Id packId = Id.hash(bytes);
+        p.finish(repo.key());
+        byte[] bytes = p.bytes();
+        Id packId = Id.hash(bytes, 0, p.size());
         try {
-            repo.backend().save(FileType.DATA, packId.hex(), bytes);
+            repo.backend().save(FileType.DATA, packId.hex(), bytes, 0, p.size());
         } catch (IOException e) {
             throw new BackendIOException("cannot store pack " + packId.hex() + ": " + e.getMessage(), e);
         }
         List<PackedBlob> blobs = new ArrayList<>(p.count());
         for (PackEntry e : p.entries()) {
             blobs.add(new PackedBlob(e.id(), e.type(), packId, e.offset(), e.length(), e.uncompressedLength()));
+        }
+        if (spares.isEmpty()) {
+            spares.offer(bytes);
         }
         index.addAll(blobs);
         indexSaver.packStored(packId, blobs);

@@ -1,6 +1,7 @@
 package io.chronosguard.engine.repo;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdInputStream;
 import io.chronosguard.engine.BackendIOException;
 import io.chronosguard.engine.CorruptDataException;
@@ -41,6 +42,9 @@ import java.util.Set;
  * against the plaintext. Thread-safe.
  */
 public final class Repository implements AutoCloseable {
+    /** One decompression context per thread: making one per blob cost as much as small blobs' data. */
+    private static final ThreadLocal<ZstdDecompressCtx> ZSTD = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+
     private final Backend backend;
     private final Key key;
     private final Id keyId;
@@ -275,7 +279,7 @@ public final class Repository implements AutoCloseable {
         }
         if (b.compressed()) {
             try {
-                plain = Zstd.decompress(plain, b.uncompressedLength());
+                plain = ZSTD.get().decompress(plain, b.uncompressedLength());
             } catch (RuntimeException e) {
                 throw new CorruptDataException(what + " does not decompress: " + e.getMessage(), e);
             }

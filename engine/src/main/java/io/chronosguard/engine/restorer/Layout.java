@@ -22,17 +22,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The first and last pass of a restore: walks the snapshot creating directories, sized
- * files, links and special files (filtered by the includes), remembers what needs content,
- * and afterwards applies owners, modes and times, deepest first so that filling a
- * directory does not change its restored mtime.
+ * The first and last pass of a restore: walks the snapshot creating directories, empty
+ * files, symlinks and special files (filtered by the includes), and remembers the files
+ * that need content (the writers create those) and the hard links (made after them).
+ * Afterwards it applies owners, modes and times, deepest first so that filling a directory
+ * does not change its restored mtime.
  */
 final class Layout implements TreeWalker.Visitor {
-    /** A file that needs its content written. */
-    record FileTarget(Path path, String display, Node node) {
+    private record Meta(Path path, String display, Node node) {
     }
 
-    private record Meta(Path path, String display, Node node) {
+    /** A hard link to make once the file it links to has its content. */
+    private record Link(Path path, String display, Path first) {
     }
 
     interface ErrorSink {
@@ -44,8 +45,9 @@ final class Layout implements TreeWalker.Visitor {
     private final Path target;
     private final List<String> includes;
     private final ErrorSink errors;
-    final List<FileTarget> fileTargets = new ArrayList<>();
+    final List<RestoredFile> fileTargets = new ArrayList<>();
     private final List<Meta> metadata = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
     private final Map<String, Path> hardLinks = new HashMap<>();
     /** Restored folders by snapshot path: their Path keeps names that are not valid UTF-8. */
     private final Map<String, Path> dirPaths = new HashMap<>();
@@ -120,7 +122,11 @@ final class Layout implements TreeWalker.Visitor {
                 dirPaths.put(display, p);
                 dirs++;
             }
-            case FILE -> createFile(display, p, node);
+            case FILE -> {
+                if (!createFile(display, p, node)) {
+                    return; // created by the content writers, which also set its metadata
+                }
+            }
             case SYMLINK -> {
                 Files.deleteIfExists(p);
                 Files.createSymbolicLink(p, Path.of(node.linktarget() == null ? "" : node.linktarget()));
@@ -138,22 +144,49 @@ final class Layout implements TreeWalker.Visitor {
         metadata.add(new Meta(p, display, node));
     }
 
-    private void createFile(String display, Path p, Node node) throws IOException {
+    /**
+     * Creates an empty file now, or leaves a file with content to the writers (false), or
+     * notes a hard link to make after them.
+     */
+    private boolean createFile(String display, Path p, Node node) throws IOException {
         files++;
         String linkKey = node.links() > 1 && node.inode() != 0 ? node.deviceId() + ":" + node.inode() : null;
         Path first = linkKey == null ? null : hardLinks.get(linkKey);
-        Files.deleteIfExists(p);
         if (first != null) {
-            Files.createLink(p, first);
-            return;
+            links.add(new Link(p, display, first));
+            return true;
         }
         if (linkKey != null) {
             hardLinks.put(linkKey, p);
         }
-        Restorer.createSized(p, node.size());
         bytes += node.size();
         if (node.content() != null && !node.content().isEmpty()) {
-            fileTargets.add(new FileTarget(p, display, node));
+            fileTargets.add(new RestoredFile(p, display, node));
+            return false;
+        }
+        Files.deleteIfExists(p);
+        Restorer.createSized(p, node.size());
+        return true;
+    }
+
+    /** Makes the hard links noted during the walk; their targets exist by now. */
+    void createHardLinks() {
+        for (Link l : links) {
+            try {
+                Files.deleteIfExists(l.path());
+                Files.createLink(l.path(), l.first());
+            } catch (IOException | UnsupportedOperationException e) {
+                errors.error(l.display(), "cannot create: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Owners, permissions and times of one file whose content is written. */
+    void applyMetadata(RestoredFile f) {
+        try {
+            apply(f.path, f.node);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            errors.error(f.display, "cannot set metadata: " + e.getMessage());
         }
     }
 

@@ -9,7 +9,6 @@ import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.engine.repo.TreeWalker;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,20 +27,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Restores a snapshot tree into a folder. First the layout: directories, empty files of the
- * right size, symlinks, hard links, special files. Then the content, grouped by pack so each
- * pack is read once (nearby blobs in one read), with packs handled in parallel and every blob
- * checked against its id before a byte of it is written. Last, metadata, deepest first.
+ * Restores a snapshot tree into a folder. First the layout: directories, empty files,
+ * symlinks, special files. Then the content, grouped by pack so each pack is read once
+ * (nearby blobs in one read), with packs handled in parallel and every blob checked against
+ * its id before a byte of it is written; a file is created by its first write and gets its
+ * metadata after its last, on the worker that wrote it. Last, hard links and the remaining
+ * metadata, deepest first.
  */
 public final class Restorer {
     /** Blobs closer than this in a pack are fetched in one read. */
     static final long MAX_GAP = 1 << 20;
     /** A single read never spans more than this. */
-    static final long MAX_READ = 32L << 20;
+    static final long MAX_READ = 8L << 20;
 
     private final Repository repo;
     private final RestoreListener listener;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    /** The restore under way (one per call of {@link #restore}). */
+    private Layout layout;
 
     public Restorer(Repository repo, RestoreListener listener) {
         this.repo = repo;
@@ -54,9 +57,10 @@ public final class Restorer {
         } catch (IOException e) {
             throw new BackendIOException("cannot create restore target " + opts.target() + ": " + e.getMessage(), e);
         }
-        Layout layout = new Layout(opts.target(), opts.includes(), this::error);
+        layout = new Layout(opts.target(), opts.includes(), this::error);
         new TreeWalker(repo).walk(rootTree, layout);
         writeContents(layout, opts.threads());
+        layout.createHardLinks();
         layout.applyMetadata();
         return new RestoreResult(layout.files, layout.dirs, layout.symlinks, layout.other, layout.bytes, errors);
     }
@@ -67,7 +71,7 @@ public final class Restorer {
     }
 
     /** One file position a blob's plaintext goes to. */
-    record Write(Path file, String displayPath, long offset) {
+    record Write(RestoredFile file, long offset) {
     }
 
     /** A blob with every place it is written to. */
@@ -76,16 +80,17 @@ public final class Restorer {
 
     private void writeContents(Layout layout, int threads) {
         Map<Id, BlobUse> byBlob = new HashMap<>();
-        for (Layout.FileTarget f : layout.fileTargets) {
+        for (RestoredFile f : layout.fileTargets) {
             long off = 0;
-            for (Id blobId : f.node().content()) {
+            for (Id blobId : f.node.content()) {
                 PackedBlob pb = repo.index().lookup(blobId, BlobType.DATA).orElse(null);
                 if (pb == null) {
-                    error(f.display(), "data blob " + blobId.hex() + " is not in any index");
+                    error(f.display, "data blob " + blobId.hex() + " is not in any index");
                     break;
                 }
+                f.expect();
                 byBlob.computeIfAbsent(blobId, k -> new BlobUse(pb, new ArrayList<>()))
-                        .writes().add(new Write(f.path(), f.display(), off));
+                        .writes().add(new Write(f, off));
                 off += pb.plaintextLength();
             }
         }
@@ -110,6 +115,15 @@ public final class Restorer {
             }
         } finally {
             pool.shutdownNow();
+        }
+        for (RestoredFile f : layout.fileTargets) {
+            try {
+                if (f.createIfUnwritten()) {
+                    layout.applyMetadata(f);
+                }
+            } catch (IOException e) {
+                error(f.display, "cannot create: " + e.getMessage());
+            }
         }
     }
 
@@ -181,22 +195,32 @@ public final class Restorer {
 
     private void failWrites(BlobUse u, String reason) {
         for (Write w : u.writes()) {
-            error(w.displayPath(), reason);
+            error(w.file().display, reason);
+            finishWrite(w);
         }
     }
 
     private void writeAt(Write w, byte[] plain) {
-        if (allZero(plain)) {
-            return; // the file was created sparse at full size: a hole reads as these zeros
+        // a run of zeros is left as a hole, which reads as zeros
+        if (!allZero(plain)) {
+            try {
+                w.file().write(plain, w.offset());
+            } catch (IOException e) {
+                error(w.file().display, "cannot write: " + e.getMessage());
+            }
         }
-        try (FileChannel ch = FileChannel.open(w.file(), StandardOpenOption.WRITE)) {
-            ByteBuffer bb = ByteBuffer.wrap(plain);
-            long pos = w.offset();
-            while (bb.hasRemaining()) {
-                pos += ch.write(bb, pos);
+        finishWrite(w);
+    }
+
+    /** Counts a write as over; the file's last one closes it and sets its metadata. */
+    private void finishWrite(Write w) {
+        RestoredFile f = w.file();
+        try {
+            if (f.done()) {
+                layout.applyMetadata(f);
             }
         } catch (IOException e) {
-            error(w.displayPath(), "cannot write: " + e.getMessage());
+            error(f.display, "cannot write: " + e.getMessage());
         }
     }
 

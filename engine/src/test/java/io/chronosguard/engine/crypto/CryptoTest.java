@@ -103,4 +103,15 @@ class CryptoTest {
         Key key = new Key(e, k, r);
         assertEquals("ffffff0ffcffff0ffcffff0ffcffff0f", HEX.formatHex(key.macR()));
     }
+
+    @Test
+    void sealInPlace_thenOpen_givesThePlaintextBack() {
+        byte[] plain = new byte[100_000];
+        new java.util.Random(4).nextBytes(plain);
+        byte[] buf = new byte[3 + plain.length + Crypto.OVERHEAD + 5];
+        System.arraycopy(plain, 0, buf, 3 + Crypto.IV_SIZE, plain.length);
+        int n = Crypto.sealInPlace(master(), buf, 3, plain.length);
+        assertEquals(plain.length + Crypto.OVERHEAD, n);
+        assertArrayEquals(plain, Crypto.open(master(), buf, 3, n));
+    }
 }

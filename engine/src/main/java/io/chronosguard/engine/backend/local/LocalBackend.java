@@ -131,25 +131,38 @@ public final class LocalBackend implements Backend {
 
     @Override
     public byte[] load(FileType type, String name) throws IOException {
-        return Files.readAllBytes(path(type, name));
+        Path p = path(type, name);
+        long size = Files.size(p);
+        if (size <= IO_SLICE) {
+            return Files.readAllBytes(p);
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException(p + " has " + size + " bytes, too many to load at once");
+        }
+        return load(type, name, 0, (int) size);
     }
+
+    /**
+     * The JDK moves heap bytes through a temporary direct buffer as large as each read or
+     * write, and keeps it per thread: whole 16 MiB packs and 32 MiB ranges left that much
+     * native memory behind per thread. Slices of this size keep it small.
+     */
+    static final int IO_SLICE = 1 << 20;
 
     @Override
     public byte[] load(FileType type, String name, long offset, int length) throws IOException {
         try (FileChannel ch = FileChannel.open(path(type, name), StandardOpenOption.READ)) {
             long avail = Math.max(0, ch.size() - offset);
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, avail));
-            while (buf.hasRemaining()) {
-                if (ch.read(buf, offset + buf.position()) < 0) {
-                    break;
+            byte[] out = new byte[(int) Math.min(length, avail)];
+            int n = 0;
+            while (n < out.length) {
+                int r = ch.read(ByteBuffer.wrap(out, n, Math.min(IO_SLICE, out.length - n)), offset + n);
+                if (r < 0) {
+                    return java.util.Arrays.copyOf(out, n);
                 }
+                n += r;
             }
-            if (buf.hasRemaining()) {
-                byte[] shorter = new byte[buf.position()];
-                System.arraycopy(buf.array(), 0, shorter, 0, shorter.length);
-                return shorter;
-            }
-            return buf.array();
+            return out;
         }
     }
 
@@ -160,14 +173,22 @@ public final class LocalBackend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, 0, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, data.length);
         Path target = path(type, name);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(".tmp-" + UUID.randomUUID());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+                for (int at = off; at < off + len; at += IO_SLICE) {
+                    ByteBuffer buf = ByteBuffer.wrap(data, at, Math.min(IO_SLICE, off + len - at));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
                 }
                 ch.force(true);
             }
