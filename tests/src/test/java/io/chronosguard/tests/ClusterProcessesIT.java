@@ -195,7 +195,27 @@ class ClusterProcessesIT {
         assertEquals(400, notJson.statusCode(), notJson.body());
         var missing = ps.get(n, "/api/backups/no-such-job");
         assertEquals(404, missing.statusCode(), missing.body());
-        assertEquals("not found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
+        assertEquals("Not Found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
+        // the picker lists another node's folders: that node's monitor answers
+        String self = BackupIT.JSON.readTree(ps.get(n, "/api/health").body()).get("node").asText();
+        String other = null;
+        for (JsonNode node : nodesList) {
+            if (!node.path("capabilities").path("node").asText().equals(self)) {
+                other = node.path("capabilities").path("node").asText();
+            }
+        }
+        String otherName = other.substring(other.indexOf('@') + 1);
+        var browsed = ps.get(n, "/api/browse?node=" + otherName + "&path=/usr");
+        assertEquals(200, browsed.statusCode(), browsed.body());
+        JsonNode listing = BackupIT.JSON.readTree(browsed.body());
+        assertEquals(other, listing.path("node").asText(), listing.toString());
+        assertTrue(listing.path("directories").toString().contains("\"/usr/bin\""), listing.toString());
+        var noFolder = ps.get(n, "/api/browse?node=" + otherName + "&path=/no/such/folder");
+        assertEquals(404, noFolder.statusCode(), noFolder.body());
+        assertTrue(noFolder.body().contains(other), noFolder.body());
+        var noNode = ps.get(n, "/api/browse?node=127.0.0.1:1&path=/");
+        assertEquals(404, noNode.statusCode(), noNode.body());
+        assertTrue(noNode.body().contains("unknown node"), noNode.body());
     }
 
     static JsonNode awaitJobEnd(NodeProcesses ps, NodeProcesses.NodeProc via, String id, Duration max) throws Exception {

@@ -102,7 +102,7 @@ public final class ClusterNode implements AutoCloseable {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), c.workers(), flags);
             NodeServices services = new NodeServices(repo, new IndexSaver(repo), blocking, caps, clock, c.tuning());
             Locker.RepoLock lock = new Locker(repo, clock, Host.current()).lock(false);
-            ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock), "monitor",
+            ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock, localDisk(c.repositoryLocation())), "monitor",
                     Props.empty());
             ActorRef<BackupCoordinator.Command> coordinator = ClusterSingleton.get(system)
                     .init(SingletonActor.of(BackupCoordinator.create(services, history), "backup-coordinator"));
@@ -120,6 +120,26 @@ public final class ClusterNode implements AutoCloseable {
             history.close();
             throw e;
         }
+    }
+
+    /** The repository's folder when it is local (for the free-disk figure), else null. */
+    private static java.nio.file.Path localDisk(String location) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(location);
+            return java.nio.file.Files.exists(p) ? p : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Starts this node's progress hub (the node serving the dashboard does), polling the
+     * coordinator and every node monitor every {@code interval}.
+     */
+    public io.chronosguard.coordinator.progress.ProgressHub startProgressHub(Duration interval) {
+        io.chronosguard.coordinator.progress.ProgressHub hub = new io.chronosguard.coordinator.progress.ProgressHub();
+        system.systemActorOf(hub.behavior(coordinator, interval, Clock.systemUTC()), "progress-hub", Props.empty());
+        return hub;
     }
 
     public ActorSystem<Void> system() {

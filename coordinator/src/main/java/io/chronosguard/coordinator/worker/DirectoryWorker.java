@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -37,7 +38,22 @@ public final class DirectoryWorker {
             implements Command, CborSerializable {
     }
 
+    /**
+     * Cross-node, from the coordinator: {@code pause}, {@code resume} or {@code stop} the running
+     * task of {@code jobId} (ignored when this worker runs none of that job).
+     */
+    public record Control(String jobId, String action) implements Command, CborSerializable {
+        public static final String PAUSE = "pause";
+        public static final String RESUME = "resume";
+        public static final String STOP = "stop";
+    }
+
+    /** How often a busy worker tells its monitor what it does (the dashboard's conflation). */
+    static final Duration REPORT_EVERY = Duration.ofMillis(250);
+
     private enum Poll implements Command { INSTANCE }
+
+    private enum Report implements Command { INSTANCE }
 
     private enum Renew implements Command { INSTANCE }
 
@@ -69,8 +85,11 @@ public final class DirectoryWorker {
         askForWork();
         timers.startTimerWithFixedDelay(Poll.INSTANCE, node.tuning().idlePoll());
         timers.cancel(Renew.INSTANCE);
+        timers.cancel(Report.INSTANCE);
         return Behaviors.receive(Command.class)
                 .onMessage(AssignTask.class, this::start)
+                .onMessage(Control.class, m -> Behaviors.same())
+                .onMessageEquals(Report.INSTANCE, Behaviors::same)
                 .onMessageEquals(Poll.INSTANCE, () -> {
                     askForWork();
                     return Behaviors.same();
@@ -88,14 +107,32 @@ public final class DirectoryWorker {
         timers.cancel(Poll.INSTANCE);
         Duration renew = node.tuning().leaseDuration().dividedBy(3);
         timers.startTimerWithFixedDelay(Renew.INSTANCE, renew);
+        timers.startTimerWithFixedDelay(Report.INSTANCE, REPORT_EVERY);
         monitor.tell(new NodeMonitor.WorkerBusy(ctx.getSelf().path().name(), t.spec().path()));
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec()), node.blocking()),
+        TaskProgress progress = new TaskProgress(t.jobId(), t.spec().path());
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec(), progress), node.blocking()),
                 (outcome, ex) -> new Finished(t, outcome, ex));
-        return busy(t);
+        return busy(t, progress);
     }
 
-    private Behavior<Command> busy(AssignTask current) {
+    private Behavior<Command> busy(AssignTask current, TaskProgress progress) {
         return Behaviors.receive(Command.class)
+                .onMessageEquals(Report.INSTANCE, () -> {
+                    monitor.tell(new NodeMonitor.WorkerProgress(progress.report(ctx.getSelf().path().name())));
+                    return Behaviors.same();
+                })
+                .onMessage(Control.class, c -> {
+                    if (c.jobId().equals(current.jobId())) {
+                        switch (c.action()) {
+                            case Control.PAUSE -> progress.pause(true);
+                            case Control.RESUME -> progress.pause(false);
+                            case Control.STOP -> progress.cancel();
+                            default -> ctx.getLog().warn("unknown control action {}", c.action());
+                        }
+                        monitor.tell(new NodeMonitor.WorkerProgress(progress.report(ctx.getSelf().path().name())));
+                    }
+                    return Behaviors.same();
+                })
                 .onMessage(AssignTask.class, other -> {
                     // the coordinator thought we were idle (a poll crossed its assignment): give it back
                     coordinator.tell(new BackupCoordinator.TaskRejected(other.jobId(), other.taskId(), other.attempt()));
@@ -121,7 +158,11 @@ public final class DirectoryWorker {
                     ? f.failure().getCause() : f.failure();
             // a missing target, or an entry too large to send: retrying cannot help
             boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException;
-            ctx.getLog().warn("task {} on {} failed: {}", t.taskId(), t.spec().path(), c.toString());
+            if (c instanceof CancellationException) {
+                ctx.getLog().info("task {} on {} stopped: {}", t.taskId(), t.spec().path(), c.getMessage());
+            } else {
+                ctx.getLog().warn("task {} on {} failed: {}", t.taskId(), t.spec().path(), c.toString());
+            }
             coordinator.tell(new BackupCoordinator.TaskFailed(t.jobId(), t.taskId(), t.attempt(), nodeAddress, fatal,
                     c.getMessage() == null ? c.toString() : c.getMessage()));
         }
@@ -130,13 +171,14 @@ public final class DirectoryWorker {
     }
 
     /** The blocking part: a blob saver of its own over the node's index saver, flushed before returning. */
-    private TaskOutcome run(TaskSpec spec) {
+    private TaskOutcome run(TaskSpec spec, TaskProgress progress) {
         NodeServices.Tuning tuning = node.tuning();
         BlobSaver saver = new BlobSaver(node.repository(), node.indexSaver(), tuning.packSize(), tuning.compression());
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), saver,
-                new BackupOptions(Excluder.none(), Optional.empty(), true), tuning.splitThreshold());
+                new BackupOptions(Excluder.none(), Optional.empty(), true), tuning.splitThreshold(), progress);
         try {
-            return OutcomeSize.splitIfTooLarge(TaskOutcome.of(scanner.run(spec.toTask())), OutcomeSize.LIMIT);
+            return OutcomeSize.splitIfTooLarge(TaskOutcome.of(scanner.run(spec.toTask()), progress.bytesNew(),
+                    progress.bytesDeduplicated()), OutcomeSize.LIMIT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

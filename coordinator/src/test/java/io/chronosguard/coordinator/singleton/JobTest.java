@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.NodeCodec;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.engine.catalog.ClusterRunFinish;
@@ -85,6 +86,45 @@ class JobTest {
         assertEquals(1, j.summary.reassignedTasks());
         assertEquals(1, j.summary.nodes());
         assertEquals(1, j.summary.files());
+    }
+
+    @Test
+    void take_whilePaused_nothingUntilResumed() {
+        Job j = job();
+        j.paused = true;
+        assertTrue(j.take(caps("n1", "/"), T0, LEASE).isEmpty());
+        assertEquals("paused", j.progress(10).state());
+        assertEquals(List.of("/srv/data"), j.progress(10).queue(), "the queued task stays queued");
+        j.paused = false;
+        assertTrue(j.take(caps("n1", "/"), T0, LEASE).isPresent());
+        assertEquals("running", j.progress(10).state());
+    }
+
+    @Test
+    void stop_runningTask_returnsItsWorkerAndLaterResultIsStale() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        assertTrue(j.stop(T0.plusSeconds(1)).isEmpty(), "no worker ref was recorded for this task");
+        assertEquals(JobView.STOPPED, j.state);
+        assertFalse(j.active());
+        assertEquals(Job.Accepted.STALE, j.complete(t.id, t.attempt, "n1", outcome(dir("data"), List.of(), List.of())));
+        assertEquals(T0.plusSeconds(1).toEpochMilli(), j.progress(10).endedMillis());
+        assertTrue(j.take(caps("n1", "/"), T0, LEASE).isEmpty());
+    }
+
+    @Test
+    void progress_afterCompletion_countsLastDirectoryAndNewBytes() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        TaskOutcome base = outcome(dir("data"), List.of(file("f"), file("g")), List.of());
+        TaskOutcome o = new TaskOutcome(base.leaves(), base.subdirs(), base.splitPoints(), base.self(),
+                base.ancestors(), 2, 2, 1, List.of("/srv/data/x: cannot read"), 7, 5);
+        assertEquals(Job.Accepted.YES, j.complete(t.id, t.attempt, "n1", o));
+        var p = j.progress(10);
+        assertEquals("/srv/data", p.lastCompletedDirectory());
+        assertEquals(List.of(2L, 2L, 7L, 5L, 1L), List.of(p.filesDone(), p.bytesDone(), p.bytesNew(),
+                p.bytesDeduplicated(), p.errors()));
+        assertEquals(1, p.tasksDone());
     }
 
     @Test
