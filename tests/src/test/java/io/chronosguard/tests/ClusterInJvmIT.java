@@ -12,6 +12,7 @@ import io.chronosguard.coordinator.protocol.NodeStatus;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
 import io.chronosguard.engine.backend.local.LocalBackend;
 import io.chronosguard.engine.catalog.Catalog;
+import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -101,10 +102,15 @@ class ClusterInJvmIT {
         int[] ports = {freePort(), freePort(), freePort()};
         String seed = "127.0.0.1:" + ports[0];
         NodeServices.Tuning tuning = NodeServices.Tuning.defaults().withSplitThreshold(16);
+        // The node that leaves compresses hard (zstd 19), so its tasks take a while and it surely
+        // holds some when it goes: the whole job can otherwise finish in under a second.
+        NodeServices.Tuning slow = new NodeServices.Tuning(tuning.packSize(), BlobSaver.Compression.MAX,
+                tuning.leaseDuration(), tuning.splitThreshold(), tuning.idlePoll());
         for (int port : ports) {
             Repository repo = Repository.open(new LocalBackend(repoDir), Restic.PASSWORD.toCharArray());
             nodes.add(ClusterNode.start(new NodeConfig("127.0.0.1", port, List.of(seed), 2, List.of("/"),
-                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), tuning), repo, Clock.systemUTC(),
+                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20),
+                    port == ports[2] ? slow : tuning), repo, Clock.systemUTC(),
                     () -> Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))));
         }
         for (ClusterNode n : nodes) {
