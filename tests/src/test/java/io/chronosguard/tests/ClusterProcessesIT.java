@@ -186,7 +186,12 @@ class ClusterProcessesIT {
         JsonNode card = BackupIT.JSON.readTree(ps.get(n, "/agent-card").body());
         assertTrue(card.get("flags").toString().contains("backup.parallel"), card.toString());
         assertEquals("/", card.get("source_roots").get(0).asText(), card.toString());
-        JsonNode nodesList = BackupIT.JSON.readTree(ps.get(n, "/api/nodes").body()).get("nodes");
+        // every member is up, but a monitor's first report may still be on its way
+        long listDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode nodesList;
+        do {
+            nodesList = BackupIT.JSON.readTree(ps.get(n, "/api/nodes").body()).get("nodes");
+        } while (nodesList.size() < 3 && System.nanoTime() < listDeadline && sleep(50));
         assertEquals(3, nodesList.size(), nodesList.toString());
         var bad = ps.post(n, "/api/backups", "{\"paths\": [\"relative/path\"]}");
         assertEquals(400, bad.statusCode(), bad.body());
@@ -233,5 +238,10 @@ class ClusterProcessesIT {
             Thread.sleep(250);
         }
         throw new AssertionError("job " + id + " did not end: " + last + "\n" + Files.readString(via.log()));
+    }
+
+    private static boolean sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return true;
     }
 }
