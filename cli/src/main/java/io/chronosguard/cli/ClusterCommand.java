@@ -1,5 +1,6 @@
 package io.chronosguard.cli;
 
+import io.chronosguard.web.ApiAuth;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -12,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -58,6 +61,13 @@ final class ClusterCommand implements Callable<Integer> {
                 : ctx.settings().httpHost() + ":" + ctx.settings().httpPort());
         Path repo = ctx.repositoryPath();
         ctx.openRepository().close(); // a wrong password or missing repository fails here, once, not in N nodes
+        Map<String, String> env = new HashMap<>(ctx.env());
+        String token = env.get(ApiAuth.ADMIN_ENV);
+        boolean generated = token == null || token.isBlank();
+        if (generated) { // one token for every node, handed over in their environment (never a command line)
+            token = ApiAuth.generateToken();
+            env.put(ApiAuth.ADMIN_ENV, token);
+        }
         Path logs = Files.createTempDirectory("chronosguard-cluster-");
         Thread hook = new Thread(this::stopAll, "chronosguard-cluster-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -65,17 +75,21 @@ final class ClusterCommand implements Callable<Integer> {
             int seed = freePort();
             for (int i = 0; i < nodes; i++) {
                 int port = i == 0 ? seed : freePort();
-                started.add(startNode(ctx, repo, port, seed, i == 0 ? api : null, logs.resolve("node-" + i + ".log")));
+                started.add(startNode(ctx, env, repo, port, seed, i == 0 ? api : null, logs.resolve("node-" + i + ".log")));
             }
             awaitUp(api, logs);
             ctx.err().println("cluster of " + nodes + " nodes is up; API at http://" + api + " (node logs in " + logs + ")");
             if (paths.isEmpty()) {
-                ctx.out().println("http://" + api);
+                if (generated) {
+                    ctx.out().println("admin API token (generated; set " + ApiAuth.ADMIN_ENV + " to choose one): "
+                            + token);
+                }
+                ctx.out().println("dashboard: http://" + api + "/ (Ctrl-C stops the cluster)");
                 ctx.out().flush();
                 started.get(0).waitFor();
                 return ExitCode.OK;
             }
-            return new ServerBackup("http://" + api, ctx.env(), ctx.out(), ctx.err(), json).run(paths, List.of(), null);
+            return new ServerBackup("http://" + api, env, ctx.out(), ctx.err(), json).run(paths, List.of(), null);
         } finally {
             stopAll();
             try {
@@ -86,7 +100,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    private Process startNode(CliContext ctx, Path repo, int port, int seed, HostPort api, Path log) throws IOException {
+    private Process startNode(CliContext ctx, Map<String, String> env, Path repo, int port, int seed, HostPort api, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node", "-r",
@@ -98,7 +112,7 @@ final class ClusterCommand implements Callable<Integer> {
             cmd.addAll(List.of("--http", api.toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(ctx.env());
+        pb.environment().putAll(env);
         ctx.settings().passwordFile().ifPresent(f ->
                 pb.environment().put("CHRONOSGUARD_PASSWORD_FILE", f.toAbsolutePath().toString()));
         return pb.start();

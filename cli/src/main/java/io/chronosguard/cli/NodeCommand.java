@@ -6,10 +6,12 @@ import io.chronosguard.coordinator.cluster.NodeConfig;
 import io.chronosguard.coordinator.cluster.NodeServices;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
-import io.chronosguard.web.node.BearerToken;
-import io.chronosguard.web.node.NodeApi;
+import io.chronosguard.web.ApiAuth;
+import io.chronosguard.web.Dashboard;
+import io.chronosguard.web.WebServer;
+import io.chronosguard.web.node.NodeRoutes;
+import io.chronosguard.web.node.ClusterProgressSource;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,11 +70,6 @@ final class NodeCommand implements Callable<Integer> {
             seedList.add(HostPort.parse("--seed", seed).toString());
         }
         HostPort api = http == null ? null : HostPort.parse("--http", http);
-        BearerToken token = BearerToken.fromEnv(ctx.env());
-        if (api != null && !token.configured() && !InetAddress.getByName(api.host()).isLoopbackAddress()) {
-            throw new CliException(ExitCode.USAGE, "--http " + api + " is not a loopback address: set"
-                    + " CHRONOSGUARD_API_TOKEN so the API requires a bearer token");
-        }
         List<String> roots = new ArrayList<>();
         for (Path r : sourceRoots.isEmpty() ? List.of(Path.of("/")) : sourceRoots) {
             if (!Files.isDirectory(r) || !Files.isReadable(r)) {
@@ -98,7 +97,7 @@ final class NodeCommand implements Callable<Integer> {
                 tuning.leaseDuration(), tuning.splitThreshold(), tuning.idlePoll());
         NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryPath().toString(),
                 Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
-        ClusterNode node = start(cfg, repo, self);
+        ClusterNode node = start(cfg, repo, self, ctx);
         Thread hook = new Thread(() -> {
             ctx.err().println("node " + node.capabilities().node() + ": stop requested, leaving the cluster");
             node.leave(Duration.ofSeconds(20));
@@ -107,23 +106,49 @@ final class NodeCommand implements Callable<Integer> {
         awaitUp(node, seedList, Duration.ofSeconds(joinTimeoutSeconds));
         if (api != null) {
             try {
-                new NodeApi(node, token).bind(api.host(), api.port()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                serve(ctx, node, repo, api);
             } catch (Exception e) {
                 node.leave(Duration.ofSeconds(10));
                 throw new CliException(ExitCode.FAILED, "cannot serve HTTP on " + api + ": " + rootMessage(e));
             }
         }
         ctx.out().println("node " + node.capabilities().node() + " is up with " + n + " workers"
-                + (api != null ? "; HTTP API at http://" + api : ""));
+                + (api != null ? "; dashboard and API at http://" + api + "/" : ""));
         ctx.out().flush();
         node.terminated().toCompletableFuture().join();
         ctx.err().println("node " + node.capabilities().node() + " stopped (" + node.stopReason() + ")");
         return ExitCode.OK;
     }
 
-    private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self) {
+    /**
+     * One HTTP server: the dashboard's route sets (repository, history, picker, progress, page)
+     * and the node's job routes, under one {@link ApiAuth} (a generated admin token is printed
+     * once when {@code CHRONOSGUARD_API_TOKEN} is unset).
+     */
+    private static void serve(CliContext ctx, ClusterNode node, Repository repo, HostPort api) throws Exception {
+        Settings s = ctx.settings();
+        ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
+        ExecutorService blocking = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "web-io");
+            t.setDaemon(true);
+            return t;
+        });
+        Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryPath().toString(),
+                node.capabilities().node(), s.workers(), ctx::openCatalog,
+                new ClusterProgressSource(node.startProgressHub(Duration.ofMillis(300)), node.capabilities().node()),
+                s.stateDir(), blocking, node.system()), () -> NodeRoutes.membersUp(node));
+        node.terminated().thenRun(() -> {
+            blocking.shutdownNow();
+            dashboard.close();
+        });
+        WebServer.builder(node.system(), auth).host(api.host()).port(api.port())
+                .add(new NodeRoutes(node)).addAll(dashboard.routeSets()).build()
+                .start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self, CliContext ctx) {
         try {
-            return ClusterNode.start(cfg, repo, Clock.systemDefaultZone());
+            return ClusterNode.start(cfg, repo, Clock.systemDefaultZone(), ctx::openCatalog);
         } catch (RuntimeException e) {
             throw new CliException(ExitCode.FAILED, "cannot start the node on " + self + ": " + rootMessage(e));
         }

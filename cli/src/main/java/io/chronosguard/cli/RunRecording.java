@@ -68,8 +68,8 @@ final class RunRecording implements ArchiverListener, AutoCloseable {
         return rec;
     }
 
-    /** Waits until the catalog is open (or failed to open). */
-    private void awaitOpen() {
+    /** Waits until the catalog is open and the start recorded (or either failed). */
+    void awaitOpen() {
         opened.join();
     }
 

@@ -61,6 +61,7 @@ class RunRecordingTest {
     void completed_withPathErrors_recordsPartialWithEachError() {
         try (RunRecording rec = RunRecording.start(ctx(), Clock.fixed(T0, ZoneOffset.UTC), false, "h",
                 List.of("/data"), List.of("x"))) {
+            rec.awaitOpen(); // the start is recorded on a thread of its own
             assertEquals("running", onlyRun().outcome());
             rec.error("/data/secret", "cannot read: Permission denied");
             rec.completed(summary(List.of("/data/secret: cannot read: Permission denied")), false);

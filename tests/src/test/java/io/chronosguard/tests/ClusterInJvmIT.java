@@ -11,6 +11,8 @@ import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.NodeStatus;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
 import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.catalog.Catalog;
+import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -96,7 +98,12 @@ class ClusterInJvmIT {
         SourceTree.create(src, 3);
         manyDirectories(src.resolve("many"), 40, 6, 400_000);
         Path repoDir = tmp.resolve("repo");
-        startThreeNodes(repoDir, NodeServices.Tuning.defaults().withSplitThreshold(16));
+        NodeServices.Tuning tuning = NodeServices.Tuning.defaults().withSplitThreshold(16);
+        // The node that leaves compresses hard (zstd 19), so its tasks take a while and it surely
+        // holds some when it goes: the whole job can otherwise finish in under a second.
+        NodeServices.Tuning slow = new NodeServices.Tuning(tuning.packSize(), BlobSaver.Compression.MAX,
+                tuning.leaseDuration(), tuning.splitThreshold(), tuning.idlePoll());
+        startThreeNodes(repoDir, tuning, slow);
         ClusterNode first = nodes.get(0);
         ClusterNode leaving = nodes.get(2);
 
@@ -130,7 +137,7 @@ class ClusterInJvmIT {
         manyDirectories(src, dirs, 4, 100_000); // 120 directories with files, 24 MB
         Path repoDir = tmp.resolve("repo");
         NodeServices.Tuning tuning = NodeServices.Tuning.defaults();
-        startThreeNodes(repoDir, tuning);
+        startThreeNodes(repoDir, tuning, tuning);
         String id = startWhenWorkersKnown(nodes.get(0), src);
         JobView done = awaitJob(nodes.get(0), id, v -> !JobView.RUNNING.equals(v.state()), Duration.ofMinutes(3));
         assertEquals(JobView.SUCCEEDED, done.state(), () -> "job failed: " + done.error());
@@ -159,15 +166,17 @@ class ClusterInJvmIT {
         TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
     }
 
-    /** Inits a repository at {@code repoDir} and starts three nodes of two workers on it, all Up. */
-    void startThreeNodes(Path repoDir, NodeServices.Tuning tuning) throws Exception {
+    /** Inits a repository at {@code repoDir} and starts three nodes of two workers on it (the last with {@code last}), all Up. */
+    void startThreeNodes(Path repoDir, NodeServices.Tuning tuning, NodeServices.Tuning last) throws Exception {
         new Restic(repoDir).ok("init");
         int[] ports = {freePort(), freePort(), freePort()};
         String seed = "127.0.0.1:" + ports[0];
         for (int port : ports) {
             Repository repo = Repository.open(new LocalBackend(repoDir), Restic.PASSWORD.toCharArray());
             nodes.add(ClusterNode.start(new NodeConfig("127.0.0.1", port, List.of(seed), 2, List.of("/"),
-                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), tuning), repo, Clock.systemUTC()));
+                    repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20),
+                    port == ports[2] ? last : tuning), repo, Clock.systemUTC(),
+                    () -> Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))));
         }
         for (ClusterNode n : nodes) {
             n.up().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chronosguard.engine.catalog.Catalog;
+import io.chronosguard.engine.catalog.HistoryQuery;
+import io.chronosguard.engine.catalog.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,8 +130,40 @@ class ClusterProcessesIT {
                     src.toString());
             assertEquals(0, rerun.exit(), () -> rerun.out() + rerun.err() + ps.logs());
             JsonNode s = lastLine(rerun);
+            assertLostRunNotLeftRunning(end, s.path("snapshot_id").asText());
+            var history = ps.get(n2, "/api/history?source=chronosguard");
+            assertEquals(200, history.statusCode(), history.body());
+            JsonNode runs = BackupIT.JSON.readTree(history.body());
+            assertEquals(2, runs.size(), history.body());
+            assertEquals(s.path("snapshot_id").asText(), runs.get(0).path("snapshotId").asText(), history.body());
             ps.close();
             checkAndRestore(repo, s.path("snapshot_id").asText(), src, "restore-after-coordinator-killed");
+        }
+    }
+
+    /**
+     * The nodes share one SQLite catalog (one state dir): the rerun is recorded as a success,
+     * and the job whose coordinator was killed is not left {@code running}: the next
+     * coordinator ended it as {@code unknown} (or it had succeeded).
+     */
+    void assertLostRunNotLeftRunning(JsonNode lostJob, String rerunSnapshot) throws Exception {
+        try (Catalog c = Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<RunRecord> runs = c.history(HistoryQuery.all());
+            while (runs.isEmpty() || !rerunSnapshot.equals(runs.get(0).snapshotId())) {
+                assertTrue(System.nanoTime() < deadline, "the rerun was not recorded: " + runs);
+                Thread.sleep(100);
+                runs = c.history(HistoryQuery.all());
+            }
+            assertEquals(2, runs.size(), runs.toString());
+            assertEquals("success", runs.get(0).outcome());
+            RunRecord lost = runs.get(1);
+            if ("failed".equals(lostJob.path("state").asText())) {
+                assertEquals("unknown", lost.outcome(), lost.toString());
+                assertTrue(lost.errors().get(0).reason().contains("stopped before the job ended"), lost.toString());
+            } else {
+                assertEquals("success", lost.outcome(), lost.toString());
+            }
         }
     }
 
@@ -151,7 +186,12 @@ class ClusterProcessesIT {
         JsonNode card = BackupIT.JSON.readTree(ps.get(n, "/agent-card").body());
         assertTrue(card.get("flags").toString().contains("backup.parallel"), card.toString());
         assertEquals("/", card.get("source_roots").get(0).asText(), card.toString());
-        JsonNode nodesList = BackupIT.JSON.readTree(ps.get(n, "/api/nodes").body()).get("nodes");
+        // every member is up, but a monitor's first report may still be on its way
+        long listDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode nodesList;
+        do {
+            nodesList = BackupIT.JSON.readTree(ps.get(n, "/api/nodes").body()).get("nodes");
+        } while (nodesList.size() < 3 && System.nanoTime() < listDeadline && sleep(50));
         assertEquals(3, nodesList.size(), nodesList.toString());
         var bad = ps.post(n, "/api/backups", "{\"paths\": [\"relative/path\"]}");
         assertEquals(400, bad.statusCode(), bad.body());
@@ -160,7 +200,27 @@ class ClusterProcessesIT {
         assertEquals(400, notJson.statusCode(), notJson.body());
         var missing = ps.get(n, "/api/backups/no-such-job");
         assertEquals(404, missing.statusCode(), missing.body());
-        assertEquals("not found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
+        assertEquals("Not Found", BackupIT.JSON.readTree(missing.body()).get("error").asText());
+        // the picker lists another node's folders: that node's monitor answers
+        String self = BackupIT.JSON.readTree(ps.get(n, "/api/health").body()).get("node").asText();
+        String other = null;
+        for (JsonNode node : nodesList) {
+            if (!node.path("capabilities").path("node").asText().equals(self)) {
+                other = node.path("capabilities").path("node").asText();
+            }
+        }
+        String otherName = other.substring(other.indexOf('@') + 1);
+        var browsed = ps.get(n, "/api/browse?node=" + otherName + "&path=/usr");
+        assertEquals(200, browsed.statusCode(), browsed.body());
+        JsonNode listing = BackupIT.JSON.readTree(browsed.body());
+        assertEquals(other, listing.path("node").asText(), listing.toString());
+        assertTrue(listing.path("directories").toString().contains("\"/usr/bin\""), listing.toString());
+        var noFolder = ps.get(n, "/api/browse?node=" + otherName + "&path=/no/such/folder");
+        assertEquals(404, noFolder.statusCode(), noFolder.body());
+        assertTrue(noFolder.body().contains(other), noFolder.body());
+        var noNode = ps.get(n, "/api/browse?node=127.0.0.1:1&path=/");
+        assertEquals(404, noNode.statusCode(), noNode.body());
+        assertTrue(noNode.body().contains("unknown node"), noNode.body());
     }
 
     static JsonNode awaitJobEnd(NodeProcesses ps, NodeProcesses.NodeProc via, String id, Duration max) throws Exception {
@@ -178,5 +238,10 @@ class ClusterProcessesIT {
             Thread.sleep(250);
         }
         throw new AssertionError("job " + id + " did not end: " + last + "\n" + Files.readString(via.log()));
+    }
+
+    private static boolean sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return true;
     }
 }

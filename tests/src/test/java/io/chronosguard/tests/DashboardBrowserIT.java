@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -93,26 +90,14 @@ class DashboardBrowserIT {
         server = Served.start(repo, serveEnv);
         system = ActorSystem.create(Behaviors.empty(), "live-panels");
         live = WebServer.builder(system, new ApiAuth(ADMIN, Optional.empty())).port(0)
-                .add(new HealthRoutes("node-a", "-"))
+                .add(new HealthRoutes("node-a", "-", () -> null))
                 .add(new ProgressSocket(progress::get, Duration.ofMillis(50), Duration.ofSeconds(1)))
                 .add(new StaticRoutes())
                 .build().start().toCompletableFuture().get(20, TimeUnit.SECONDS);
         downloads = Files.createDirectories(tmp.resolve("downloads"));
         Files.createDirectories(SCREENSHOTS);
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options());
+        driver = Browsers.chromium(tmp.resolve("chrome-profile"), downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    ChromeOptions options() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + tmp.resolve("chrome-profile"), "--window-size=1280,1800");
-        o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        return o;
     }
 
     @AfterAll

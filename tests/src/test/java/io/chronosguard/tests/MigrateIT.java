@@ -228,7 +228,7 @@ class MigrateIT {
     }
 
     /** Runs the CLI on {@code db}; PostgreSQL credentials go in the environment, never on the command line. */
-    private static Cli.Result cg(Database db, String... args) {
+    static Cli.Result cg(Database db, String... args) {
         Map<String, String> env = new HashMap<>();
         if (db.user() != null) {
             env.put("CHRONOSGUARD_CATALOG_USER", db.user());

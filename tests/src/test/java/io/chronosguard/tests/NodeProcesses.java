@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeProcesses implements AutoCloseable {
     static final String TOKEN = "test-token-0123456789";
+    static final String VIEWER_TOKEN = "viewer-token-9876543210";
 
     record NodeProc(Process process, int port, int httpPort, Path log) {
         String api() {
@@ -68,6 +69,7 @@ final class NodeProcesses implements AutoCloseable {
                 "127.0.0.1:" + httpPort, "--lease", "20"));
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);
+        pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", VIEWER_TOKEN);
         pb.environment().put("CHRONOSGUARD_STATE_DIR", dir.resolve("state").toString());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         NodeProc n = new NodeProc(pb.start(), port, httpPort, log);

@@ -41,15 +41,22 @@ class RepositoryAccessIT {
         }
     }
 
+    /** {@code repo} with a snapshot of {@code a/first.txt}; {@code b/second.txt} exists but is not backed up. */
+    static void backedUpFirst(Path repo, Path a, Path b) throws IOException {
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        Files.writeString(a.resolve("first.txt"), "first\n");
+        Files.writeString(b.resolve("second.txt"), "second, written by another process after the server started\n");
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "init").exit());
+        assertEquals(0, Cli.withPassword("-r", repo.toString(), "backup", a.toString()).exit());
+    }
+
     @Test
     void read_snapshotWrittenAfterOpening_isReadableWithItsNewIndex() throws Exception {
         Path repo = tmp.resolve("repo");
-        Path a = Files.createDirectories(tmp.resolve("a"));
-        Path b = Files.createDirectories(tmp.resolve("b"));
-        Files.writeString(a.resolve("first.txt"), "first\n");
-        Files.writeString(b.resolve("second.txt"), "second, written by restic after the server started\n");
-        assertEquals(0, Cli.withPassword("-r", repo.toString(), "init").exit());
-        assertEquals(0, Cli.withPassword("-r", repo.toString(), "backup", a.toString()).exit());
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        backedUpFirst(repo, a, b);
         try (Repository opened = open(repo)) {
             RepositoryAccess access = new RepositoryAccess(opened, Clock.systemUTC(), Host.current());
             assertArrayEquals(Files.readAllBytes(a.resolve("first.txt")), access.read(r -> dump(r, a + "/first.txt")));
@@ -57,6 +64,24 @@ class RepositoryAccessIT {
             new Restic(repo).ok("backup", b.toString());
 
             assertEquals(2, (int) access.read(r -> Snapshots.all(r).size()));
+            assertArrayEquals(Files.readAllBytes(b.resolve("second.txt")), access.read(r -> dump(r, b + "/second.txt")));
+        }
+    }
+
+    /**
+     * A cluster node's repository is in use (its index loaded) long before the first request;
+     * other nodes' index files written in between must be seen by that first request too.
+     */
+    @Test
+    void read_firstUseAfterOthersWrote_seesTheirIndex() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        backedUpFirst(repo, a, b);
+        try (Repository opened = open(repo)) {
+            assertArrayEquals(Files.readAllBytes(a.resolve("first.txt")), dump(opened, a + "/first.txt"));
+            new Restic(repo).ok("backup", b.toString());
+            RepositoryAccess access = new RepositoryAccess(opened, Clock.systemUTC(), Host.current());
             assertArrayEquals(Files.readAllBytes(b.resolve("second.txt")), access.read(r -> dump(r, b + "/second.txt")));
         }
     }

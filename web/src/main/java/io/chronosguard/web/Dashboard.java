@@ -42,10 +42,15 @@ public final class Dashboard implements AutoCloseable {
     private final List<RouteSet> routeSets;
 
     public Dashboard(Setup s) {
+        this(s, () -> null);
+    }
+
+    /** @param members a cluster node's members seen up, for {@code /api/health} */
+    public Dashboard(Setup s, Supplier<List<String>> members) {
         RepositoryAccess access = new RepositoryAccess(s.repository(), Clock.systemUTC(), Host.current());
         this.history = new HistoryRoutes(s.catalog(), s.blocking());
         this.routeSets = List.of(
-                new HealthRoutes(s.node(), s.repositoryLabel()),
+                new HealthRoutes(s.node(), s.repositoryLabel(), members),
                 new RepositoryRoutes(access, s.blocking(), new Downloads(access, s.blocking(), s.system()),
                         s.restoreThreads()),
                 history,

@@ -6,8 +6,10 @@ import com.typesafe.config.ConfigValueFactory;
 import io.chronosguard.coordinator.monitor.NodeMonitor;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
+import io.chronosguard.coordinator.singleton.JobHistory;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
 import io.chronosguard.coordinator.worker.ResultHolder;
+import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.IndexSaver;
 import io.chronosguard.engine.repo.Locker;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -47,14 +50,16 @@ public final class ClusterNode implements AutoCloseable {
     private final ActorRef<NodeMonitor.Command> monitor;
     private final CompletableFuture<Void> up = new CompletableFuture<>();
     private final Locker.RepoLock lock;
+    private final JobHistory history;
 
     private ClusterNode(ActorSystem<Void> system, NodeServices services, ActorRef<BackupCoordinator.Command> coordinator,
-            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock) {
+            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock, JobHistory history) {
         this.system = system;
         this.services = services;
         this.coordinator = coordinator;
         this.monitor = monitor;
         this.lock = lock;
+        this.history = history;
     }
 
     /** The node's Pekko config: loopback unless told, SBR on, CBOR for cross-node messages, no Java serialization. */
@@ -80,9 +85,15 @@ public final class ClusterNode implements AutoCloseable {
         return "ms";
     }
 
-    /** Starts the node and begins joining the cluster; {@link #up()} completes once it is a member. */
-    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock) {
+    /**
+     * Starts the node and begins joining the cluster; {@link #up()} completes once it is a member.
+     *
+     * @param catalog opens this node's history catalog, where the coordinator records jobs while
+     *                it runs here (opened on first use; closed when the node stops)
+     */
+    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c));
+        JobHistory history = new JobHistory(catalog);
         try {
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING));
             String self = Cluster.get(system).selfMember().address().toString();
@@ -103,10 +114,10 @@ public final class ClusterNode implements AutoCloseable {
             system.getWhenTerminated().thenRun(blobWorkers::shutdown);
             NodeServices services = new NodeServices(repo, saver, blocking, blobWorkers, caps, clock, c.tuning());
             Locker.RepoLock lock = new Locker(repo, clock, Host.current()).lock(false);
-            ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock), "monitor",
+            ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock, localDisk(c.repositoryLocation())), "monitor",
                     Props.empty());
             ActorRef<BackupCoordinator.Command> coordinator = ClusterSingleton.get(system)
-                    .init(SingletonActor.of(BackupCoordinator.create(services), "backup-coordinator"));
+                    .init(SingletonActor.of(BackupCoordinator.create(services, history), "backup-coordinator"));
             ActorRef<ResultHolder.Command> results = system.systemActorOf(ResultHolder.create(coordinator, services),
                     "results", Props.empty());
             for (int i = 0; i < c.workers(); i++) {
@@ -114,13 +125,35 @@ public final class ClusterNode implements AutoCloseable {
                         Props.empty());
             }
             system.getWhenTerminated().thenRun(lock::close);
-            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock);
+            system.getWhenTerminated().thenRun(history::close);
+            ClusterNode node = new ClusterNode(system, services, coordinator, monitor, lock, history);
             org.apache.pekko.cluster.Cluster.get(system).registerOnMemberUp(() -> node.up.complete(null));
             return node;
         } catch (RuntimeException e) {
             system.terminate();
+            history.close();
             throw e;
         }
+    }
+
+    /** The repository's folder when it is local (for the free-disk figure), else null. */
+    private static java.nio.file.Path localDisk(String location) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(location);
+            return java.nio.file.Files.exists(p) ? p : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Starts this node's progress hub (the node serving the dashboard does), polling the
+     * coordinator and every node monitor every {@code interval}.
+     */
+    public io.chronosguard.coordinator.progress.ProgressHub startProgressHub(Duration interval) {
+        io.chronosguard.coordinator.progress.ProgressHub hub = new io.chronosguard.coordinator.progress.ProgressHub();
+        system.systemActorOf(hub.behavior(coordinator, interval, Clock.systemUTC()), "progress-hub", Props.empty());
+        return hub;
     }
 
     public ActorSystem<Void> system() {
@@ -164,6 +197,7 @@ public final class ClusterNode implements AutoCloseable {
             // leaving is best effort: the others will down us anyway
         }
         // here, not only on termination: in a JVM shutdown hook, an asynchronous callback may never run
+        history.close();
         lock.close();
     }
 

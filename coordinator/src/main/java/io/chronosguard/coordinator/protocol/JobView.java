@@ -15,6 +15,8 @@ public record JobView(String jobId, String state, String error, long tasksDone, 
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    /** Stopped through the API: no snapshot; what was uploaded stays for the next run. */
+    public static final String STOPPED = "stopped";
     public static final String UNKNOWN = "unknown";
 
     /** What a finished job did. */

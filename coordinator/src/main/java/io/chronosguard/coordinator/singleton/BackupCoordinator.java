@@ -3,6 +3,7 @@ package io.chronosguard.coordinator.singleton;
 import io.chronosguard.coordinator.cluster.NodeServices;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.protocol.CborSerializable;
+import io.chronosguard.coordinator.protocol.JobProgressView;
 import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
@@ -18,12 +19,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
 import org.apache.pekko.pattern.StatusReply;
@@ -72,6 +75,23 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     public record TaskRejected(String jobId, long taskId, int attempt) implements Command, CborSerializable {
     }
 
+    /**
+     * Cross-node, from the API: {@code pause}, {@code resume} or {@code stop} the running job.
+     * Replies with the job id, or an error starting with {@link #CONFLICT} when no job runs (or
+     * it is already writing its snapshot).
+     */
+    public record Control(String action, ActorRef<StatusReply<String>> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Cross-node, from a progress hub: the current (or last) job, recent events and log lines. */
+    public record GetProgress(ActorRef<JobProgressView> replyTo) implements Command, CborSerializable {
+    }
+
+    public static final String CONFLICT = "conflict: ";
+    static final int EVENTS_KEPT = 100;
+    static final int LOG_KEPT = 200;
+    static final int QUEUE_SHOWN = 10;
+
     /** A node left ({@code permanent}) or became unreachable (it may come back; its old attempts stay superseded). */
     private record NodeGone(String node, String why, boolean permanent) implements Command {
     }
@@ -84,22 +104,33 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     private record Finished(String jobId, JobFinisher.Result result, Throwable failure) implements Command {
     }
 
+    /** Directory results buffered per job before they go to the catalog. */
+    private static final int DIRECTORY_BATCH = 500;
+
     private final NodeServices node;
     private final JobFinisher finisher;
+    private final JobHistory history;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<ActorRef<DirectoryWorker.Command>, Capabilities> idle = new LinkedHashMap<>();
     private final Map<String, Capabilities> nodes = new HashMap<>();
     /** Nodes that left: their workers may still ask for work while their system shuts down. */
     private final java.util.Set<String> gone = new java.util.HashSet<>();
+    private final java.util.ArrayDeque<JobProgressView.Event> events = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
+    private Job latest;
 
-    public static Behavior<Command> create(NodeServices node) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BackupCoordinator(ctx, timers, node)));
+    /** @param history records the jobs in this node's history catalog */
+    public static Behavior<Command> create(NodeServices node, JobHistory history) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BackupCoordinator(ctx, timers, node,
+                history)));
     }
 
-    private BackupCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeServices node) {
+    private BackupCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeServices node,
+            JobHistory history) {
         super(ctx);
         this.node = node;
         this.finisher = new JobFinisher(node);
+        this.history = history;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(500));
         ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class,
                 e -> new NodeGone(e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberExited
@@ -111,7 +142,19 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+        history.sweep(node.capabilities().node(), liveMembers(cluster), now());
         ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
+    }
+
+    /** Members not downed or removed: a coordinator on any other node is gone for good. */
+    private static java.util.Set<String> liveMembers(Cluster cluster) {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        cluster.state().getMembers().forEach(mb -> {
+            if (mb.status() != MemberStatus.down() && mb.status() != MemberStatus.removed()) {
+                live.add(mb.address().toString());
+            }
+        });
+        return live;
     }
 
     @Override
@@ -128,11 +171,77 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 .onMessage(NodeGone.class, this::onNodeGone)
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessage(Finished.class, this::onFinished)
+                .onSignal(PostStop.class, s -> onStop())
+                .onMessage(Control.class, this::onControl)
+                .onMessage(GetProgress.class, m -> {
+                    m.replyTo().tell(new JobProgressView(latest == null ? null : latest.progress(QUEUE_SHOWN),
+                            List.copyOf(events), List.copyOf(log)));
+                    return this;
+                })
                 .build();
     }
 
     private Instant now() {
         return node.clock().instant();
+    }
+
+    /** Records a discrete event for the dashboard, and its line in the log tail. */
+    private void event(String kind, String message) {
+        Instant t = now();
+        events.addLast(new JobProgressView.Event(t.toEpochMilli(), kind, message));
+        while (events.size() > EVENTS_KEPT) {
+            events.removeFirst();
+        }
+        logLine(t, kind.equals("error") || kind.equals("job-failed") ? "ERROR" : "INFO", message);
+    }
+
+    private void logLine(Instant t, String level, String message) {
+        log.addLast(t + " " + level + " " + message);
+        while (log.size() > LOG_KEPT) {
+            log.removeFirst();
+        }
+    }
+
+    private Behavior<Command> onControl(Control m) {
+        Job j = latest;
+        if (j == null || !j.active()) {
+            m.replyTo().tell(StatusReply.error(CONFLICT + "no backup job is running"));
+            return this;
+        }
+        switch (m.action()) {
+            case DirectoryWorker.Control.PAUSE -> {
+                if (!j.paused) {
+                    j.paused = true;
+                    j.holders().forEach(w -> w.tell(new DirectoryWorker.Control(j.id, DirectoryWorker.Control.PAUSE)));
+                    event("job-paused", "job " + j.id + " paused: no new tasks; running ones wait at their next chunk");
+                }
+            }
+            case DirectoryWorker.Control.RESUME -> {
+                if (j.paused) {
+                    j.paused = false;
+                    j.holders().forEach(w -> w.tell(new DirectoryWorker.Control(j.id, DirectoryWorker.Control.RESUME)));
+                    event("job-resumed", "job " + j.id + " resumed");
+                    dispatch();
+                }
+            }
+            case DirectoryWorker.Control.STOP -> {
+                if (j.finishing) {
+                    m.replyTo().tell(StatusReply.error(CONFLICT + "job " + j.id
+                            + " is already writing its snapshot; it cannot be stopped now"));
+                    return this;
+                }
+                j.stop(now()).forEach(w -> w.tell(new DirectoryWorker.Control(j.id, DirectoryWorker.Control.STOP)));
+                getContext().getLog().info("job {} stopped through the API", j.id);
+                event("job-finished", "job " + j.id + " stopped: no snapshot written; uploaded data is kept for"
+                        + " the next run");
+            }
+            default -> {
+                m.replyTo().tell(StatusReply.error("unknown action " + m.action()));
+                return this;
+            }
+        }
+        m.replyTo().tell(StatusReply.success(j.id));
+        return this;
     }
 
     private Behavior<Command> onStart(StartBackup m) {
@@ -165,8 +274,12 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Job job = new Job(id, m.paths(), m.hostname(), m.tags(), now(), p.parent().snapshot(), p.parent().trees(),
                 sink::save);
         job.treeSink = sink;
+        job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node(),
+                List.copyOf(nodes.values()));
         jobs.put(id, job);
+        latest = job;
         getContext().getLog().info("job {} started: {}", id, m.paths());
+        event("job-started", "job " + id + " started: " + String.join(", ", m.paths()));
         m.replyTo().tell(StatusReply.success(id));
         dispatch();
         return this;
@@ -182,7 +295,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         if (gone.contains(m.capabilities().node())) {
             return this;
         }
-        nodes.put(m.capabilities().node(), m.capabilities());
+        if (!m.capabilities().equals(nodes.put(m.capabilities().node(), m.capabilities()))) {
+            history.nodeSeen(m.capabilities(), now()); // joined, came back, or changed
+        }
         idle.put(m.worker(), m.capabilities());
         dispatch();
         return this;
@@ -196,6 +311,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 Optional<Job.Task> t = j.take(w.getValue(), now(), node.tuning().leaseDuration());
                 if (t.isPresent()) {
                     Job.Task task = t.get();
+                    task.worker = w.getKey();
                     w.getKey().tell(new DirectoryWorker.AssignTask(j.id, task.id, task.attempt, task.spec));
                     served.add(w.getKey());
                     break;
@@ -232,9 +348,14 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             }
         } catch (RuntimeException e) {
             j.fail("cannot assemble the snapshot's trees: " + e.getMessage());
+            j.ended(now());
             getContext().getLog().error("job {} failed: {}", j.id, j.error);
+            event("job-failed", "job " + j.id + " failed: " + j.error);
             return this;
         }
+        event("directory-completed", j.progress(0).lastCompletedDirectory() + ": " + m.outcome().files()
+                + " files, " + m.outcome().bytes() + " bytes, on " + m.node());
+        m.outcome().errors().stream().limit(20).forEach(e -> event("error", e));
         maybeFinish(j);
         dispatch();
         return this;
@@ -242,14 +363,18 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
 
     private Behavior<Command> onFailed(TaskFailed m) {
         Job j = jobs.get(m.jobId());
-        if (j == null) {
+        if (j == null || !j.active()) {
             return this;
         }
         j.current(m.taskId(), m.attempt()).ifPresent(t -> {
             t.failures++;
+            j.attemptFailed(t);
+            event("error", "task " + t.spec.path() + " failed on " + m.node() + ": " + m.reason());
             if (m.fatal() || t.failures >= Job.MAX_FAILURES) {
                 j.fail(m.reason());
+                j.ended(now());
                 getContext().getLog().error("job {} failed: {}", j.id, m.reason());
+                event("job-failed", "job " + j.id + " failed: " + m.reason());
             } else {
                 j.requeue(t, false);
                 dispatch();
@@ -280,6 +405,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             for (Job.Task t : j.leased(m.node(), now())) {
                 getContext().getLog().warn("node {} {}: task {} ({}) goes to another worker", m.node(), m.why(), t.id,
                         t.spec.path());
+                event("task-reassigned", "node " + m.node() + " " + m.why() + ": " + t.spec.path()
+                        + " goes to another worker");
                 j.requeue(t, true);
             }
         }
@@ -292,10 +419,41 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             for (Job.Task t : j.leased(null, now())) {
                 getContext().getLog().warn("lease of task {} ({}) on {} expired: it goes to another worker", t.id,
                         t.spec.path(), t.holder);
+                event("task-reassigned", "lease of " + t.spec.path() + " on " + t.holder
+                        + " expired: it goes to another worker");
                 j.requeue(t, true);
             }
         }
         dispatch();
+        record();
+        return this;
+    }
+
+    /**
+     * Hands the catalog what changed: buffered directory results, and the end of every job
+     * that ended by any path (here, at the latest on the next tick).
+     */
+    private void record() {
+        for (Job j : jobs.values()) {
+            if (j.endUnrecorded()) {
+                j.recorded = true;
+                history.finished(j.run, j.finishRecord(now()));
+            } else if (j.pendingDirectories() >= DIRECTORY_BATCH) {
+                history.directories(j.run, j.drainDirectories());
+            }
+        }
+    }
+
+    /** The coordinator stops (its node leaves or shuts down): jobs still running end here. */
+    private Behavior<Command> onStop() {
+        record();
+        for (Job j : jobs.values()) {
+            if (JobView.RUNNING.equals(j.state) && !j.recorded) {
+                j.recorded = true;
+                history.finished(j.run, j.abandonRecord(now(), "the job was lost: the coordinator on "
+                        + node.capabilities().node() + " stopped before it ended"));
+            }
+        }
         return this;
     }
 
@@ -313,12 +471,18 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         if (f.failure() != null) {
             Throwable c = f.failure().getCause() != null ? f.failure().getCause() : f.failure();
             j.fail("cannot write the snapshot: " + c.getMessage());
+            j.ended(now());
             getContext().getLog().error("job {} failed: {}", j.id, j.error);
+            event("job-failed", "job " + j.id + " failed: " + j.error);
         } else {
             j.succeed(f.result().snapshotId().hex(), f.result().treeBytesAdded(), now());
             getContext().getLog().info("job {} done: snapshot {}, {} nodes, {} reassigned tasks", j.id,
                     f.result().snapshotId().hex(), j.summary.nodes(), j.reassigned());
+            event("job-finished", "job " + j.id + " done: snapshot " + f.result().snapshotId().hex().substring(0, 8)
+                    + ", " + j.summary.files() + " files, " + j.summary.nodes() + " nodes, " + j.reassigned()
+                    + " reassigned tasks");
         }
+        record();
         return this;
     }
 }

@@ -1,9 +1,15 @@
 package io.chronosguard.coordinator.singleton;
 
 import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.coordinator.protocol.JobProgressView;
 import io.chronosguard.coordinator.protocol.JobView;
+import io.chronosguard.coordinator.worker.DirectoryWorker;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.coordinator.protocol.TaskSpec;
+import io.chronosguard.engine.catalog.ClusterRunFinish;
+import io.chronosguard.engine.catalog.DirectoryResult;
+import io.chronosguard.engine.catalog.Outcome;
+import io.chronosguard.engine.catalog.RunError;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.format.Tree;
 import java.time.Duration;
@@ -19,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * One distributed backup's bookkeeping: its queue, the lease of every running task, the
@@ -34,6 +41,8 @@ final class Job {
         int attempt;
         int failures;
         String holder;
+        /** The worker holding the lease (to pause or stop it), or null. */
+        ActorRef<DirectoryWorker.Command> worker;
         Instant leaseUntil;
         boolean done;
 
@@ -66,11 +75,22 @@ final class Job {
     private long bytes;
     private long dataAdded;
     private int reassigned;
+    private long bytesNew;
+    private long bytesDeduplicated;
+    private String lastCompleted;
+    private Instant ended;
+    /** Paused: no task is handed out; running ones wait at their next chunk. The state stays running. */
+    boolean paused;
     String state = JobView.RUNNING;
     String error;
     JobView.Summary summary;
     boolean finishing;
     JobFinisher.TreeSink treeSink;
+    /** Its run in the history catalog, and whether its end is recorded. */
+    JobHistory.Run run;
+    boolean recorded;
+    /** Per-directory results not yet handed to the catalog. */
+    private List<DirectoryResult> directories = new ArrayList<>();
 
     Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
             Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree) {
@@ -94,7 +114,7 @@ final class Job {
 
     /** Takes the first queued task {@code caps} can run and leases it to {@code node} until {@code now + lease}. */
     Optional<Task> take(Capabilities caps, Instant now, Duration lease) {
-        if (!JobView.RUNNING.equals(state)) {
+        if (!JobView.RUNNING.equals(state) || paused) {
             return Optional.empty();
         }
         for (Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
@@ -112,7 +132,11 @@ final class Job {
 
     /** Puts a leased task back at the head of the queue; its current attempt becomes superseded. */
     void requeue(Task t, boolean countAsReassigned) {
+        if (countAsReassigned) {
+            directories.add(new DirectoryResult(t.spec.path(), t.holder, 0, 0, "reassigned"));
+        }
         t.holder = null;
+        t.worker = null;
         t.leaseUntil = null;
         t.attempt++;
         queue.addFirst(t);
@@ -135,9 +159,14 @@ final class Job {
         Task t = cur.get();
         t.done = true;
         t.holder = null;
+        t.worker = null;
         tasks.remove(t.id);
+        lastCompleted = t.spec.path();
+        bytesNew += o.bytesNew();
+        bytesDeduplicated += o.bytesDeduplicated();
         tasksDone++;
         nodesUsed.add(node);
+        directories.add(new DirectoryResult(t.spec.path(), node, o.files(), o.bytes(), "done"));
         files += o.files();
         bytes += o.bytes();
         dataAdded += o.dataAdded();
@@ -161,6 +190,62 @@ final class Job {
         current(taskId, attempt).ifPresent(t -> t.leaseUntil = now.plus(lease));
     }
 
+    /** A worker on {@code t}'s holder failed the task; it is retried or fails the job. */
+    void attemptFailed(Task t) {
+        directories.add(new DirectoryResult(t.spec.path(), t.holder, 0, 0, "failed"));
+    }
+
+    /** The per-directory results since the last call. */
+    List<DirectoryResult> drainDirectories() {
+        List<DirectoryResult> out = directories;
+        directories = new ArrayList<>();
+        return out;
+    }
+
+    int pendingDirectories() {
+        return directories.size();
+    }
+
+    /** Whether the job has ended (by any path) and its end is not recorded yet. */
+    boolean endUnrecorded() {
+        return !recorded && !JobView.RUNNING.equals(state);
+    }
+
+    /** The catalog record of the job's end: success, partial when some paths failed, failed, cancelled. */
+    ClusterRunFinish finishRecord(Instant now) {
+        Outcome outcome = switch (state) {
+            case JobView.SUCCEEDED -> errors.isEmpty() ? Outcome.SUCCESS : Outcome.PARTIAL;
+            case JobView.FAILED -> Outcome.FAILED;
+            case "cancelled", "stopped" -> Outcome.CANCELLED; // stopped by the operator: no snapshot
+            default -> Outcome.UNKNOWN;
+        };
+        return record(now, outcome, error);
+    }
+
+    /**
+     * The record of a job whose coordinator stops before it ends: failed, or unknown when the
+     * snapshot was being written (it may have been).
+     */
+    ClusterRunFinish abandonRecord(Instant now, String why) {
+        return record(now, finishing ? Outcome.UNKNOWN : Outcome.FAILED, why);
+    }
+
+    private ClusterRunFinish record(Instant now, Outcome outcome, String jobError) {
+        List<RunError> errs = new ArrayList<>();
+        for (String e : errors) {
+            int sep = e.indexOf(": ");
+            errs.add(sep > 0 ? new RunError(e.substring(0, sep), e.substring(sep + 2)) : new RunError(null, e));
+        }
+        if (jobError != null) {
+            errs.add(new RunError(null, jobError));
+        }
+        boolean ok = summary != null;
+        return new ClusterRunFinish(now, outcome, files, bytes, ok ? summary.dataAdded() : dataAdded,
+                ok ? summary.durationS() : Duration.between(started, now).toMillis() / 1000.0,
+                ok ? summary.snapshotId() : null,
+                List.copyOf(nodesUsed), reassigned, errs, drainDirectories());
+    }
+
     boolean treesComplete() {
         return assembly.complete();
     }
@@ -175,7 +260,58 @@ final class Job {
         queue.clear();
     }
 
+    /** Stopped by the operator: no snapshot; returns the workers still holding tasks, to cancel them. */
+    List<ActorRef<DirectoryWorker.Command>> stop(Instant now) {
+        List<ActorRef<DirectoryWorker.Command>> running = holders();
+        state = JobView.STOPPED;
+        error = "the backup was stopped through the API; no snapshot was written (data already uploaded is"
+                + " reused by the next run)";
+        paused = false;
+        queue.clear();
+        ended = now;
+        return running;
+    }
+
+    /** The workers holding a task of this job. */
+    List<ActorRef<DirectoryWorker.Command>> holders() {
+        List<ActorRef<DirectoryWorker.Command>> out = new ArrayList<>();
+        for (Task t : tasks.values()) {
+            if (t.holder != null && t.worker != null) {
+                out.add(t.worker);
+            }
+        }
+        return out;
+    }
+
+    boolean active() {
+        return JobView.RUNNING.equals(state);
+    }
+
+    void ended(Instant now) {
+        ended = now;
+    }
+
+    /** The live view: {@code queueShown} next directories, and the counts of the completed tasks. */
+    JobProgressView.Job progress(int queueShown) {
+        List<String> next = new ArrayList<>();
+        for (Task t : queue) {
+            if (next.size() >= queueShown) {
+                break;
+            }
+            next.add(t.spec.from() == null && t.spec.to() == null ? t.spec.path()
+                    : t.spec.path() + " [" + (t.spec.from() == null ? "" : t.spec.from()) + ".."
+                            + (t.spec.to() == null ? "" : t.spec.to()) + ")");
+        }
+        long running = tasks.values().stream().filter(t -> t.holder != null).count();
+        String shown = active() && paused ? "paused" : active() && finishing ? "finishing" : state;
+        return new JobProgressView.Job(id, shown, paths, started.toEpochMilli(),
+                ended == null ? 0 : ended.toEpochMilli(), lastCompleted, next, queue.size(), running, tasksDone, files,
+                bytes, bytesNew, bytesDeduplicated, errors.size(), reassigned,
+                summary == null ? null : summary.snapshotId(), error);
+    }
+
     void succeed(String snapshotId, long treeBytesAdded, Instant now) {
+        ended = now;
         state = JobView.SUCCEEDED;
         summary = new JobView.Summary(snapshotId, files, bytes, dataAdded + treeBytesAdded, nodesUsed.size(),
                 reassigned, Duration.between(started, now).toMillis() / 1000.0, errors);

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,7 +42,22 @@ public final class DirectoryWorker {
             implements Command, CborSerializable {
     }
 
+    /**
+     * Cross-node, from the coordinator: {@code pause}, {@code resume} or {@code stop} the running
+     * task of {@code jobId} (ignored when this worker runs none of that job).
+     */
+    public record Control(String jobId, String action) implements Command, CborSerializable {
+        public static final String PAUSE = "pause";
+        public static final String RESUME = "resume";
+        public static final String STOP = "stop";
+    }
+
+    /** How often a busy worker tells its monitor what it does (the dashboard's conflation). */
+    static final Duration REPORT_EVERY = Duration.ofMillis(250);
+
     private enum Poll implements Command { INSTANCE }
+
+    private enum Report implements Command { INSTANCE }
 
     private enum Renew implements Command { INSTANCE }
 
@@ -80,8 +96,11 @@ public final class DirectoryWorker {
         askForWork();
         timers.startTimerWithFixedDelay(Poll.INSTANCE, node.tuning().idlePoll());
         timers.cancel(Renew.INSTANCE);
+        timers.cancel(Report.INSTANCE);
         return Behaviors.receive(Command.class)
                 .onMessage(AssignTask.class, this::start)
+                .onMessage(Control.class, m -> Behaviors.same())
+                .onMessageEquals(Report.INSTANCE, Behaviors::same)
                 .onMessageEquals(Poll.INSTANCE, () -> {
                     askForWork();
                     return Behaviors.same();
@@ -99,15 +118,33 @@ public final class DirectoryWorker {
         timers.cancel(Poll.INSTANCE);
         Duration renew = node.tuning().leaseDuration().dividedBy(3);
         timers.startTimerWithFixedDelay(Renew.INSTANCE, renew);
+        timers.startTimerWithFixedDelay(Report.INSTANCE, REPORT_EVERY);
         monitor.tell(new NodeMonitor.WorkerBusy(ctx.getSelf().path().name(), t.spec().path()));
         results.tell(new ResultHolder.WorkerBusy(ctx.getSelf().path().name(), true));
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec()), node.blocking()),
+        TaskProgress progress = new TaskProgress(t.jobId(), t.spec().path());
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec(), progress), node.blocking()),
                 (outcome, ex) -> new Finished(t, outcome, ex));
-        return busy(t);
+        return busy(t, progress);
     }
 
-    private Behavior<Command> busy(AssignTask current) {
+    private Behavior<Command> busy(AssignTask current, TaskProgress progress) {
         return Behaviors.receive(Command.class)
+                .onMessageEquals(Report.INSTANCE, () -> {
+                    monitor.tell(new NodeMonitor.WorkerProgress(progress.report(ctx.getSelf().path().name())));
+                    return Behaviors.same();
+                })
+                .onMessage(Control.class, c -> {
+                    if (c.jobId().equals(current.jobId())) {
+                        switch (c.action()) {
+                            case Control.PAUSE -> progress.pause(true);
+                            case Control.RESUME -> progress.pause(false);
+                            case Control.STOP -> progress.cancel();
+                            default -> ctx.getLog().warn("unknown control action {}", c.action());
+                        }
+                        monitor.tell(new NodeMonitor.WorkerProgress(progress.report(ctx.getSelf().path().name())));
+                    }
+                    return Behaviors.same();
+                })
                 .onMessage(AssignTask.class, other -> {
                     // the coordinator thought we were idle (a poll crossed its assignment): give it back
                     coordinator.tell(new BackupCoordinator.TaskRejected(other.jobId(), other.taskId(), other.attempt()));
@@ -134,7 +171,11 @@ public final class DirectoryWorker {
                     ? f.failure().getCause() : f.failure();
             // a missing target, or an entry too large to send: retrying cannot help
             boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException;
-            ctx.getLog().warn("task {} on {} failed: {}", t.taskId(), t.spec().path(), c.toString());
+            if (c instanceof CancellationException) {
+                ctx.getLog().info("task {} on {} stopped: {}", t.taskId(), t.spec().path(), c.getMessage());
+            } else {
+                ctx.getLog().warn("task {} on {} failed: {}", t.taskId(), t.spec().path(), c.toString());
+            }
             coordinator.tell(new BackupCoordinator.TaskFailed(t.jobId(), t.taskId(), t.attempt(), nodeAddress, fatal,
                     c.getMessage() == null ? c.toString() : c.getMessage()));
         }
@@ -144,13 +185,14 @@ public final class DirectoryWorker {
     }
 
     /** The blocking part, through the node's blob saver (not flushed: the result holder waits for the data). */
-    private Result run(TaskSpec spec) {
+    private Result run(TaskSpec spec, TaskProgress progress) {
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), node.blobSaver(),
-                new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold(),
+                new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold(), progress,
                 node.blobWorkers(), node.capabilities().cores());
         try {
             DirectoryListing l = scanner.run(spec.toTask());
-            TaskOutcome o = OutcomeSize.splitIfTooLarge(TaskOutcome.of(l), OutcomeSize.LIMIT);
+            TaskOutcome o = OutcomeSize.splitIfTooLarge(TaskOutcome.of(l, progress.bytesNew(),
+                    progress.bytesDeduplicated()), OutcomeSize.LIMIT);
             // a split request references no data: the halves report their own
             return new Result(o, o.splitPoints().isEmpty() ? l.dataBlobs() : Set.of());
         } catch (IOException e) {

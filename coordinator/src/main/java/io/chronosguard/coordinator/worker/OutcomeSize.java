@@ -53,6 +53,7 @@ final class OutcomeSize {
         }
         Node self = o.self() == null ? null : NodeCodec.decode(o.self());
         return new TaskOutcome(NodeCodec.encodeAll(List.of()), List.of(), List.of(names.get(names.size() / 2)),
-                self == null ? null : NodeCodec.encode(self), o.ancestors(), 0, 0, o.dataAdded(), List.of());
+                self == null ? null : NodeCodec.encode(self), o.ancestors(), 0, 0, o.dataAdded(), List.of(),
+                o.bytesNew(), 0);
     }
 }

@@ -112,6 +112,19 @@ class ProtocolSerializationTest {
     }
 
     @Test
+    void progressRecords_roundTrip_equal() {
+        WorkerReport w = new WorkerReport("worker-0", "j", WorkerReport.WORKING, "/srv", "/srv/a.bin", 10, 100, 5.5,
+                4.5, 1, 10, 3, 300, 8, 2, 0);
+        NodeProgress p = new NodeProgress(new NodeStatus(caps(), 5, 1, 7, List.of("/srv"), 0.5), 1234,
+                List.of(w, WorkerReport.idle("worker-1")));
+        assertEquals(p, roundTrip(p));
+        JobProgressView v = new JobProgressView(new JobProgressView.Job("j", "paused", List.of("/srv"), 1, 0, "/srv/a",
+                List.of("/srv/b"), 1, 1, 2, 3, 4, 5, 6, 7, 8, null, null),
+                List.of(new JobProgressView.Event(1, "job-started", "job j started")), List.of("line"));
+        assertEquals(v, roundTrip(v));
+    }
+
+    @Test
     void actorMessages_roundTrip_equalIncludingActorRefs() {
         TestProbe<StatusReply<String>> ids = kit.createTestProbe();
         TestProbe<JobView> views = kit.createTestProbe();
@@ -126,7 +139,11 @@ class ProtocolSerializationTest {
                 new BackupCoordinator.TaskFailed("j", 4, 2, "n", true, "gone"),
                 new BackupCoordinator.TaskRejected("j", 4, 2),
                 new DirectoryWorker.AssignTask("j", 4, 2, new TaskSpec("/srv", "ab", null, "z", false)),
-                new NodeMonitor.GetStatus(status.getRef()));
+                new NodeMonitor.GetStatus(status.getRef()),
+                new NodeMonitor.GetProgress(kit.<NodeProgress>createTestProbe().getRef()),
+                new BackupCoordinator.GetProgress(kit.<JobProgressView>createTestProbe().getRef()),
+                new BackupCoordinator.Control("pause", ids.getRef()),
+                new DirectoryWorker.Control("j", DirectoryWorker.Control.STOP));
         for (Object m : msgs) {
             assertEquals(m, roundTrip(m), m.getClass().getSimpleName());
         }

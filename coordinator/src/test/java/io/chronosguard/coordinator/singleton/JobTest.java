@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chronosguard.coordinator.protocol.Capabilities;
+import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.NodeCodec;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
+import io.chronosguard.engine.catalog.ClusterRunFinish;
+import io.chronosguard.engine.catalog.DirectoryResult;
+import io.chronosguard.engine.catalog.Outcome;
+import io.chronosguard.engine.catalog.RunError;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.format.Node;
 import io.chronosguard.engine.repo.format.NodeType;
@@ -84,6 +89,45 @@ class JobTest {
     }
 
     @Test
+    void take_whilePaused_nothingUntilResumed() {
+        Job j = job();
+        j.paused = true;
+        assertTrue(j.take(caps("n1", "/"), T0, LEASE).isEmpty());
+        assertEquals("paused", j.progress(10).state());
+        assertEquals(List.of("/srv/data"), j.progress(10).queue(), "the queued task stays queued");
+        j.paused = false;
+        assertTrue(j.take(caps("n1", "/"), T0, LEASE).isPresent());
+        assertEquals("running", j.progress(10).state());
+    }
+
+    @Test
+    void stop_runningTask_returnsItsWorkerAndLaterResultIsStale() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        assertTrue(j.stop(T0.plusSeconds(1)).isEmpty(), "no worker ref was recorded for this task");
+        assertEquals(JobView.STOPPED, j.state);
+        assertFalse(j.active());
+        assertEquals(Job.Accepted.STALE, j.complete(t.id, t.attempt, "n1", outcome(dir("data"), List.of(), List.of())));
+        assertEquals(T0.plusSeconds(1).toEpochMilli(), j.progress(10).endedMillis());
+        assertTrue(j.take(caps("n1", "/"), T0, LEASE).isEmpty());
+    }
+
+    @Test
+    void progress_afterCompletion_countsLastDirectoryAndNewBytes() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        TaskOutcome base = outcome(dir("data"), List.of(file("f"), file("g")), List.of());
+        TaskOutcome o = new TaskOutcome(base.leaves(), base.subdirs(), base.splitPoints(), base.self(),
+                base.ancestors(), 2, 2, 1, List.of("/srv/data/x: cannot read"), 7, 5);
+        assertEquals(Job.Accepted.YES, j.complete(t.id, t.attempt, "n1", o));
+        var p = j.progress(10);
+        assertEquals("/srv/data", p.lastCompletedDirectory());
+        assertEquals(List.of(2L, 2L, 7L, 5L, 1L), List.of(p.filesDone(), p.bytesDone(), p.bytesNew(),
+                p.bytesDeduplicated(), p.errors()));
+        assertEquals(1, p.tasksDone());
+    }
+
+    @Test
     void leased_leaseExpired_returnedUnlessRenewed() {
         Job j = job();
         Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
@@ -111,6 +155,67 @@ class JobTest {
         assertEquals(TreeCodec.id(TreeCodec.serialize(saved.get(0))), subNode.subtree());
         assertEquals(TreeCodec.id(TreeCodec.serialize(saved.get(3))), rootId);
         assertEquals("srv", saved.get(3).nodes().get(0).nameString());
+    }
+
+    @Test
+    void finishRecord_reassignedThenPartial_directoryRowsNodesAndPathErrors() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        j.leased("n1", T0).forEach(x -> j.requeue(x, true));
+        Job.Task again = j.take(caps("n2", "/"), T0, LEASE).orElseThrow();
+        TaskOutcome o = outcome(dir("data"), List.of(file("f")), List.of());
+        TaskOutcome withError = new TaskOutcome(o.leaves(), o.subdirs(), o.splitPoints(), o.self(), o.ancestors(),
+                o.files(), o.bytes(), o.dataAdded(), List.of("/srv/data/g: permission denied"));
+        j.complete(again.id, again.attempt, "n2", withError);
+        j.buildRoot();
+        j.succeed("snap", 10, T0.plusSeconds(4));
+        assertTrue(j.endUnrecorded());
+
+        ClusterRunFinish f = j.finishRecord(T0.plusSeconds(5));
+        assertEquals(Outcome.PARTIAL, f.outcome(), "a path that could not be read makes the run partial");
+        assertEquals(List.of(new DirectoryResult("/srv/data", "n1", 0, 0, "reassigned"),
+                new DirectoryResult("/srv/data", "n2", 1, 1, "done")), f.directories());
+        assertEquals(List.of(new RunError("/srv/data/g", "permission denied")), f.errors());
+        assertEquals(List.of("n2"), f.nodes());
+        assertEquals(1, f.reassignedTasks());
+        assertEquals("snap", f.snapshotId());
+        assertEquals(11, f.dataAdded(), "tree bytes count as data added");
+        assertEquals(4.0, f.durationSeconds());
+        assertEquals(List.of(), j.drainDirectories(), "rows are handed over once");
+    }
+
+    @Test
+    void finishRecord_failedJob_failedWithTheJobError() {
+        Job j = job();
+        Job.Task t = j.take(caps("n1", "/"), T0, LEASE).orElseThrow();
+        j.attemptFailed(t);
+        j.fail("target is missing");
+        ClusterRunFinish f = j.finishRecord(T0.plusSeconds(2));
+        assertEquals(Outcome.FAILED, f.outcome());
+        assertEquals(List.of(new RunError(null, "target is missing")), f.errors());
+        assertEquals(List.of(new DirectoryResult("/srv/data", "n1", 0, 0, "failed")), f.directories());
+        assertEquals(null, f.snapshotId());
+        assertEquals(2.0, f.durationSeconds());
+    }
+
+    @Test
+    void finishRecord_stoppedJob_cancelled() {
+        Job j = job();
+        j.state = "stopped";
+        j.error = "stopped through the API";
+        ClusterRunFinish f = j.finishRecord(T0.plusSeconds(1));
+        assertEquals(Outcome.CANCELLED, f.outcome());
+        assertEquals(List.of(new RunError(null, "stopped through the API")), f.errors());
+    }
+
+    @Test
+    void abandonRecord_whileWritingTheSnapshot_unknownElseFailed() {
+        Job j = job();
+        assertEquals(Outcome.FAILED, j.abandonRecord(T0, "coordinator stopped").outcome());
+        j.finishing = true;
+        ClusterRunFinish f = j.abandonRecord(T0, "coordinator stopped");
+        assertEquals(Outcome.UNKNOWN, f.outcome(), "the snapshot may have been written");
+        assertEquals(List.of(new RunError(null, "coordinator stopped")), f.errors());
     }
 
     @Test

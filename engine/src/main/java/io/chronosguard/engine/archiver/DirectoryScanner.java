@@ -37,21 +37,24 @@ public final class DirectoryScanner {
     private final BlobSaver saver;
     private final BackupOptions opts;
     private final int splitThreshold;
+    private final ArchiverListener listener;
     private final Executor blobWorkers;
     private final int maxInFlight;
 
     /** A directory with more than {@code splitThreshold} entries is split into slices. */
     public DirectoryScanner(Repository repo, BlobSaver saver, BackupOptions opts, int splitThreshold) {
-        this(repo, saver, opts, splitThreshold, null, 0);
+        this(repo, saver, opts, splitThreshold, ArchiverListener.NONE, null, 0);
     }
 
     /**
-     * With {@code blobWorkers}, the chunks of a large file are hashed, compressed, sealed and
-     * packed there while the task's thread reads on ({@link FileSaver}), at most
-     * {@code maxInFlight} at once per task.
+     * As above, telling {@code listener} what it does (files started, chunks read, blobs saved):
+     * a listener may also stop the task by throwing from {@link ArchiverListener#bytesRead}, which
+     * is called after every chunk, or hold it there (pause). With {@code blobWorkers}, the chunks
+     * of a large file are hashed, compressed, sealed and packed there while the task's thread
+     * reads on ({@link FileSaver}), at most {@code maxInFlight} at once per task.
      */
     public DirectoryScanner(Repository repo, BlobSaver saver, BackupOptions opts, int splitThreshold,
-            Executor blobWorkers, int maxInFlight) {
+            ArchiverListener listener, Executor blobWorkers, int maxInFlight) {
         if (splitThreshold < 2) {
             throw new IllegalArgumentException("split threshold must be at least 2, got " + splitThreshold);
         }
@@ -59,12 +62,13 @@ public final class DirectoryScanner {
         this.saver = saver;
         this.opts = opts;
         this.splitThreshold = splitThreshold;
+        this.listener = listener;
         this.blobWorkers = blobWorkers;
         this.maxInFlight = maxInFlight;
     }
 
     public DirectoryListing run(DirectoryTask task) throws IOException {
-        BackupStats stats = new BackupStats(ArchiverListener.NONE);
+        BackupStats stats = new BackupStats(listener);
         Archiver archiver = new Archiver(repo, saver, Runnable::run, blobWorkers, maxInFlight, stats, opts);
         Optional<Node> self = Optional.empty();
         List<Node> ancestors = List.of();
@@ -90,17 +94,27 @@ public final class DirectoryScanner {
         Map<String, Node> parent = parentNodes(task.parentTree(), stats, dir);
         List<Node> leaves = new ArrayList<>();
         List<DirectoryListing.Subdir> subdirs = new ArrayList<>();
+        Map<Path, FileInfo> infos = new java.util.LinkedHashMap<>();
+        long files = 0;
+        long bytes = 0;
         for (Path p : entries) {
-            FileInfo fi;
             try {
-                fi = FileInfo.of(p);
+                FileInfo fi = FileInfo.of(p);
+                infos.put(p, fi);
+                if (fi.type() != NodeType.DIR) {
+                    files++;
+                    bytes += fi.type() == NodeType.FILE ? fi.size() : 0;
+                }
             } catch (NoSuchFileException e) {
                 stats.error(p.toString(), "vanished before it could be read");
-                continue;
             } catch (IOException e) {
                 stats.error(p.toString(), "cannot stat: " + e.getMessage());
-                continue;
             }
+        }
+        stats.discovered(files, bytes);
+        for (Map.Entry<Path, FileInfo> e : infos.entrySet()) {
+            Path p = e.getKey();
+            FileInfo fi = e.getValue();
             Node prev = parent.get(key(RawNames.fileName(p)));
             if (fi.type() == NodeType.DIR) {
                 Optional<Id> sub = prev != null && prev.type() == NodeType.DIR ? Optional.ofNullable(prev.subtree())

@@ -223,6 +223,38 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /**
+     * Completes cluster run {@code runId}: its remaining errors and directory results, the
+     * nodes it used, outcome and counts, in one transaction.
+     */
+    public void finishClusterRun(long runId, ClusterRunFinish finish) {
+        transaction("record the end of run " + runId, c -> {
+            rows.insertErrors(c, runId, finish.errors());
+            cluster.insertDirectories(c, runId, finish.directories());
+            cluster.updateClusterFinish(c, runId, finish);
+            return null;
+        });
+    }
+
+    /**
+     * Ends run {@code runId} as {@code outcome} with {@code reason} as its error, if it is still
+     * {@code running} (a run whose process or coordinator died before recording its end); its
+     * counts stay unknown. Returns whether the run was still running.
+     */
+    public boolean abandonRun(long runId, Outcome outcome, Instant at, String reason) {
+        if (outcome == Outcome.RUNNING) {
+            throw new IllegalArgumentException("an abandoned run cannot stay running");
+        }
+        return transaction("record the end of run " + runId, c -> {
+            if (!cluster.abandon(c, runId, outcome, at)) {
+                return false;
+            }
+            rows.insertErrors(c, runId, List.of(new RunError(null, reason)));
+            cluster.countErrors(c, runId);
+            return true;
+        });
+    }
+
     /** Adds per-directory results of a cluster run. */
     public void addDirectoryResults(long runId, List<DirectoryResult> results) {
         transaction("record directory results of run " + runId, c -> {

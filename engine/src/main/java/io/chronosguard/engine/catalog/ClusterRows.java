@@ -50,6 +50,52 @@ final class ClusterRows {
         }
     }
 
+    /** Completes a cluster run; a legacy run or an unknown id is refused. */
+    void updateClusterFinish(Connection c, long runId, ClusterRunFinish f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET finished_at = ?, outcome = ?, files_total = ?,"
+                + " bytes = ?, data_added = ?, duration_s = ?, snapshot_id = ?, nodes = ?, reassigned_tasks = ?,"
+                + " error_count = (SELECT COUNT(*) FROM run_errors WHERE run_id = ?)"
+                + " WHERE id = ? AND source = 'chronosguard'")) {
+            dialect.setInstant(ps, 1, f.finishedAt());
+            ps.setString(2, f.outcome().wire());
+            ps.setLong(3, f.files());
+            ps.setLong(4, f.bytes());
+            ps.setLong(5, f.dataAdded());
+            ps.setDouble(6, f.durationSeconds());
+            ps.setString(7, f.snapshotId());
+            ps.setString(8, RunRows.toJson(f.nodes()));
+            ps.setLong(9, f.reassignedTasks());
+            ps.setLong(10, runId);
+            ps.setLong(11, runId);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("no ChronosGuard run with id " + runId);
+            }
+        }
+    }
+
+    /**
+     * Ends run {@code runId} as {@code outcome} if it is still {@code running}, its counts left
+     * unknown; returns whether it was.
+     */
+    boolean abandon(Connection c, long runId, Outcome outcome, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET finished_at = ?, outcome = ?"
+                + " WHERE id = ? AND outcome = 'running'")) {
+            dialect.setInstant(ps, 1, at);
+            ps.setString(2, outcome.wire());
+            ps.setLong(3, runId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    void countErrors(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET error_count ="
+                + " (SELECT COUNT(*) FROM run_errors WHERE run_id = ?) WHERE id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
     void upsertNode(Connection c, String nodeId, String address, String capabilities, Instant seenAt)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO nodes (node_id, address, capabilities, first_seen,"

@@ -244,7 +244,7 @@ final class RunRows {
         return rs.wasNull() ? null : v;
     }
 
-    private static String toJson(List<String> list) {
+    static String toJson(List<String> list) {
         try {
             return JSON.writeValueAsString(list);
         } catch (JsonProcessingException e) {

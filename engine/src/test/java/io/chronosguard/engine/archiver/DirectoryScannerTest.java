@@ -90,7 +90,7 @@ class DirectoryScannerTest {
         try {
             BlobSaver shared = new BlobSaver(repo, new IndexSaver(repo), 1 << 20, BlobSaver.Compression.AUTO);
             DirectoryListing l = new DirectoryScanner(repo, shared, new BackupOptions(Excluder.none(), Optional.empty(),
-                    false), 100, pool, 2).run(whole(big, false));
+                    false), 100, ArchiverListener.NONE, pool, 2).run(whole(big, false));
             assertTrue(sequential.size() > 2, "several chunks: " + sequential.size());
             assertEquals(sequential, l.leaves().get(0).content());
             assertEquals(data.length, l.leaves().get(0).size());

@@ -251,6 +251,55 @@ class CatalogTest {
     }
 
     @Test
+    void finishClusterRun_recordsTotalsNodesDirectoriesAndErrorsTogether() {
+        long id = catalog.startRun(new RunStart(T0, false, "h", List.of("/src"), List.of(), List.of("coord")));
+        catalog.addDirectoryResults(id, List.of(new DirectoryResult("/src/a", "n1", 0, 0, "reassigned")));
+        catalog.finishClusterRun(id, new ClusterRunFinish(T0.plusSeconds(9), Outcome.PARTIAL, 7, 700, 300, 9.0,
+                "cd34", List.of("n1", "n2"), 1, List.of(new RunError("/src/a/x", "gone")),
+                List.of(new DirectoryResult("/src/a", "n2", 7, 700, "done"))));
+        RunRecord r = catalog.run(id).orElseThrow();
+        assertEquals("partial", r.outcome());
+        assertEquals(7L, r.files());
+        assertNull(r.filesNew(), "a cluster job does not tell new from changed files");
+        assertEquals(700L, r.bytes());
+        assertEquals(300L, r.dataAdded());
+        assertEquals("cd34", r.snapshotId());
+        assertEquals(List.of("n1", "n2"), r.nodes());
+        assertEquals(1L, r.reassignedTasks());
+        assertEquals(1L, r.errorCount());
+        assertEquals(List.of(new DirectoryResult("/src/a", "n1", 0, 0, "reassigned"),
+                new DirectoryResult("/src/a", "n2", 7, 700, "done")), catalog.directoryResults(id));
+    }
+
+    @Test
+    void finishClusterRun_badDirectoryRow_storesNothing() {
+        long id = catalog.startRun(new RunStart(T0, false, "h", List.of("/src"), List.of(), List.of("coord")));
+        assertThrows(CatalogException.class, () -> catalog.finishClusterRun(id + 1, new ClusterRunFinish(T0,
+                Outcome.SUCCESS, 1, 1, 1, 1.0, null, List.of(), 0, List.of(new RunError("/x", "e")),
+                List.of(new DirectoryResult("/src", "n1", 1, 1, "done")))));
+        assertEquals("running", catalog.run(id).orElseThrow().outcome());
+        assertEquals(List.of(), catalog.directoryResults(id));
+    }
+
+    @Test
+    void abandonRun_onlyARunningRun_endsWithItsReasonAndUnknownCounts() {
+        long running = catalog.startRun(new RunStart(T0, false, "h", List.of("/src"), List.of(), List.of("coord")));
+        long done = catalog.startRun(new RunStart(T0, false, "h", List.of("/src"), List.of(), List.of("coord")));
+        catalog.finishRun(done, finish(Outcome.SUCCESS, List.of()));
+
+        assertTrue(catalog.abandonRun(running, Outcome.UNKNOWN, T0.plusSeconds(5), "coordinator gone"));
+        assertFalse(catalog.abandonRun(done, Outcome.UNKNOWN, T0.plusSeconds(5), "coordinator gone"));
+        assertFalse(catalog.abandonRun(running, Outcome.FAILED, T0.plusSeconds(6), "again"));
+        RunRecord r = catalog.run(running).orElseThrow();
+        assertEquals("unknown", r.outcome());
+        assertEquals(T0.plusSeconds(5), r.finishedAt());
+        assertNull(r.files());
+        assertEquals(List.of(new RunError(null, "coordinator gone")), r.errors());
+        assertEquals(1L, r.errorCount());
+        assertEquals("success", catalog.run(done).orElseThrow().outcome());
+    }
+
+    @Test
     void addDirectoryResults_unknownRun_isRefusedByForeignKey() {
         assertThrows(CatalogException.class, () -> catalog.addDirectoryResults(42,
                 List.of(new DirectoryResult("/a", "n1", 1, 1, "done"))));

@@ -6,7 +6,7 @@ import java.util.List;
  * One message on {@code /ws}: the whole current state (clients simply redraw).
  *
  * @param seq     increases whenever anything in the state changes
- * @param state   {@code idle}, {@code running}, {@code paused}, {@code stopping}, {@code finished} or {@code failed}
+ * @param state   {@code idle}, {@code running}, {@code paused}, {@code finished}, {@code stopped} or {@code failed}
  * @param node    the node serving this socket
  * @param job     the running (or last) job, null when there is none
  * @param events  recent discrete events, oldest first (job started, directory completed, node joined...)

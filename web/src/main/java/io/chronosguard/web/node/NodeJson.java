@@ -60,11 +60,4 @@ final class NodeJson {
         }
         return m;
     }
-
-    static Map<String, Object> error(String error, String detail) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", error);
-        m.put("detail", detail);
-        return m;
-    }
 }

@@ -6,19 +6,14 @@ import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
+import io.chronosguard.coordinator.monitor.Folders;
+import io.chronosguard.coordinator.protocol.FolderListing;
 import io.chronosguard.web.ApiAuth;
 import io.chronosguard.web.ApiException;
 import io.chronosguard.web.RouteSet;
 import io.chronosguard.web.WebJson;
 import io.chronosguard.web.dto.BrowseEntry;
 import io.chronosguard.web.dto.BrowseListing;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -30,11 +25,9 @@ import org.apache.pekko.http.javadsl.server.Route;
  * {@code GET /api/browse?path=&node=}: the folders under {@code path} (default {@code /})
  * on this machine, for the dashboard's directory picker. Admin only: it shows the server's
  * file system, and only an admin can start a backup. {@code node} may name this node (or be
- * left out); other nodes are the cluster's to answer.
+ * left out); on a cluster node, {@link io.chronosguard.web.node.NodeRoutes} answers for the others.
  */
 public final class BrowseRoutes implements RouteSet {
-    static final int MAX_ENTRIES = 2000;
-
     private final String node;
     private final Executor blocking;
 
@@ -54,29 +47,19 @@ public final class BrowseRoutes implements RouteSet {
         if (rawNode.isPresent() && !rawNode.get().isBlank() && !rawNode.get().equals(node)) {
             throw ApiException.notFound("unknown node \"" + rawNode.get() + "\": this server is node \"" + node + "\"");
         }
-        String given = rawPath.filter(s -> !s.isBlank()).orElse("/");
-        Path dir = Params.absolutePath(given, problem -> ApiException.badParameter("path", problem)).normalize();
-        if (!Files.exists(dir)) {
-            throw ApiException.notFound("folder " + dir + " does not exist on node " + node);
-        }
-        if (!Files.isDirectory(dir)) {
-            throw ApiException.badParameter("path", dir + " is not a folder");
-        }
-        List<BrowseEntry> dirs = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            for (Path p : ds) {
-                if (dirs.size() >= MAX_ENTRIES) {
-                    break;
-                }
-                dirs.add(new BrowseEntry(p.getFileName().toString(), p.toString(),
-                        Files.isReadable(p) && Files.isExecutable(p)));
+        return respond(Folders.list(node, rawPath.filter(s -> !s.isBlank()).orElse("/")));
+    }
+
+    /** A listing as the API answers it (this node's, or another node's from its monitor). */
+    public static HttpResponse respond(FolderListing l) {
+        switch (l.problem()) {
+            case FolderListing.OK -> {
+                return WebJson.ok(new BrowseListing(l.node(), l.path(), l.parent(), l.folders().stream()
+                        .map(f -> new BrowseEntry(f.name(), f.path(), f.readable())).toList()));
             }
-        } catch (IOException | SecurityException e) {
-            throw new ApiException(StatusCodes.FORBIDDEN, "cannot list " + dir + " on node " + node + ": "
-                    + e.getMessage());
+            case "not-found" -> throw ApiException.notFound(l.detail());
+            case "forbidden" -> throw new ApiException(StatusCodes.FORBIDDEN, l.detail());
+            default -> throw ApiException.badParameter("path", l.detail());
         }
-        dirs.sort(Comparator.comparing(BrowseEntry::name));
-        Path parent = dir.getParent();
-        return WebJson.ok(new BrowseListing(node, dir.toString(), parent == null ? null : parent.toString(), dirs));
     }
 }

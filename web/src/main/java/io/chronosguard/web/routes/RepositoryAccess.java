@@ -49,7 +49,9 @@ public final class RepositoryAccess {
         leases++;
         try {
             Set<Id> ids = new HashSet<>(opened.list(FileType.INDEX));
-            if (indexIds != null && !ids.equals(indexIds)) {
+            // the first use too: the repository given may have loaded its index long before
+            // (a cluster node's, in use by its workers since start-up), and others wrote since
+            if (indexIds == null || !ids.equals(indexIds)) {
                 current = Repository.of(opened.backend(), opened.key());
             }
             indexIds = ids;

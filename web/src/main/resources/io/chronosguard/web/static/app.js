@@ -4,7 +4,7 @@
   const $ = (id) => document.getElementById(id);
   const TOKEN_KEY = 'chronosguard.token';
   const state = { role: null, snapshot: null, path: '/', search: { q: '', page: 1, size: 50 },
-    picker: '/', selected: new Set(), ws: null, chart: null };
+    picker: '/', pickerNode: '', nodeNames: '', selected: new Set(), ws: null, chart: null };
 
   function token() { return localStorage.getItem(TOKEN_KEY) || ''; }
 
@@ -127,6 +127,12 @@
   }
 
   function render(u) {
+    const ended = ['finished', 'stopped', 'failed'];
+    if (state.lastState && !ended.includes(state.lastState) && ended.includes(u.state)) {
+      loadSnapshots(); // a job just ended: its snapshot and run belong in the lists now
+      loadHistory();
+    }
+    state.lastState = u.state;
     $('state').textContent = u.state;
     const job = u.job;
     if (job) {
@@ -155,6 +161,7 @@
       tr.appendChild(el('td', bytes(w.bytesPerSecond) + '/s'));
       return tr;
     });
+    pickerNodes(u.nodes || [], u.node ? u.node.name : '');
     fill($('nodes'), u.nodes, (n) => {
       const d = el('div', null, 'node');
       const title = el('div');
@@ -169,6 +176,19 @@
     fill($('errors'), u.errors, (e) => el('li', e));
     fill($('events'), u.events, (e) => el('li', e.time + ' ' + e.kind + ': ' + e.message));
     $('log').textContent = u.log.join('\n');
+  }
+
+  /** With more than one node, the picker can list another node's folders (the backup reads them there). */
+  function pickerNodes(nodes, self) {
+    const names = nodes.filter((n) => n.status === 'up').map((n) => n.name);
+    if (names.join(',') === state.nodeNames) return;
+    state.nodeNames = names.join(',');
+    $('picker-node-box').hidden = names.length < 2;
+    const sel = $('picker-node');
+    fill(sel, names, (name) => {
+      const o = el('option', name); o.value = name; o.selected = name === (state.pickerNode || self); return o;
+    });
+    sel.onchange = () => { state.pickerNode = sel.value; browsePicker(state.picker); };
   }
 
   function fill(parent, items, make) {
@@ -215,6 +235,14 @@
     }
   }
 
+  // Imported runs of the old tool are marked as such; cluster runs say how many nodes took part.
+  function runKind(r) {
+    if (r.source === 'legacy') return 'legacy (imported)';
+    if (r.nodes.length === 0) return r.source;
+    const n = r.nodes.length + (r.nodes.length === 1 ? ' node' : ' nodes');
+    return 'cluster, ' + n + (r.reassignedTasks ? ', ' + r.reassignedTasks + ' reassigned' : '');
+  }
+
   async function loadHistory() {
     const tb = $('history').tBodies[0];
     try {
@@ -223,7 +251,7 @@
         const tr = el('tr');
         tr.appendChild(el('td', new Date(r.startedAt).toLocaleString()));
         tr.appendChild(el('td', r.outcome));
-        tr.appendChild(el('td', r.source));
+        tr.appendChild(el('td', runKind(r), r.source === 'legacy' ? 'legacy' : null));
         tr.appendChild(el('td', r.paths.join(', '), 'path'));
         tr.appendChild(el('td', r.files === null ? '—' : r.files));
         tr.appendChild(el('td', r.dataAdded === null ? '—' : bytes(r.dataAdded)));
@@ -334,7 +362,8 @@
   // ---- controls (admin) ----
   async function browsePicker(path) {
     try {
-      const r = await api('GET', '/api/browse?path=' + encodeURIComponent(path));
+      const r = await api('GET', '/api/browse?path=' + encodeURIComponent(path)
+        + (state.pickerNode ? '&node=' + encodeURIComponent(state.pickerNode) : ''));
       state.picker = r.path;
       $('picker-path').textContent = r.path;
       $('picker-up').disabled = !r.parent;
