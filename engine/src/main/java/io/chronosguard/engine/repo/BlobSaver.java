@@ -99,6 +99,8 @@ public final class BlobSaver {
         byte[] sealed;
         int slen;
         int ulen = 0;
+        Packer full = null;
+        boolean packed = false;
         try {
             int room = compress(type) ? (int) Zstd.compressBound(len) : len;
             sealed = SCRATCH.get().buffer(room + Crypto.OVERHEAD);
@@ -110,22 +112,26 @@ public final class BlobSaver {
                 System.arraycopy(data, 0, sealed, Crypto.IV_SIZE, len);
             }
             slen = Crypto.sealInPlace(repo.key(), sealed, 0, plen);
+            int slot = type == BlobType.DATA ? 0 : 1;
+            synchronized (open) {
+                if (open[slot] == null) {
+                    byte[] spare = spares.poll();
+                    open[slot] = new Packer(spare != null ? spare : new byte[packSize + (packSize >> 3)]);
+                }
+                open[slot].add(type, id, sealed, 0, slen, ulen);
+                packed = true;
+                if (open[slot].size() >= packSize) {
+                    full = open[slot];
+                    open[slot] = null;
+                }
+            }
         } catch (RuntimeException | Error e) {
-            inFlight.remove(claim); // in no pack: let a later save try again
+            // in no pack (even an OutOfMemoryError): let a later save try again rather than
+            // leave the blob "on its way" for ever, with results waiting on it
+            if (!packed) {
+                inFlight.remove(claim);
+            }
             throw e;
-        }
-        Packer full = null;
-        int slot = type == BlobType.DATA ? 0 : 1;
-        synchronized (open) {
-            if (open[slot] == null) {
-                byte[] spare = spares.poll();
-                open[slot] = new Packer(spare != null ? spare : new byte[packSize + (packSize >> 3)]);
-            }
-            open[slot].add(type, id, sealed, 0, slen, ulen);
-            if (open[slot].size() >= packSize) {
-                full = open[slot];
-                open[slot] = null;
-            }
         }
         if (full != null) {
             upload(full);
@@ -176,21 +182,22 @@ public final class BlobSaver {
         }
         byte[] bytes;
         Id packId;
+        List<PackedBlob> blobs = new ArrayList<>(p.count());
         try {
             p.finish(repo.key());
             bytes = p.bytes();
             packId = Id.hash(bytes, 0, p.size());
             repo.backend().save(FileType.DATA, packId.hex(), bytes, 0, p.size());
+            for (PackEntry e : p.entries()) {
+                blobs.add(new PackedBlob(e.id(), e.type(), packId, e.offset(), e.length(), e.uncompressedLength()));
+            }
         } catch (IOException e) {
             claims.forEach(inFlight::remove);
             throw new BackendIOException("cannot store pack: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // not in the index: the blobs are missing (a stored pack is a harmless extra file)
             claims.forEach(inFlight::remove);
             throw e;
-        }
-        List<PackedBlob> blobs = new ArrayList<>(p.count());
-        for (PackEntry e : p.entries()) {
-            blobs.add(new PackedBlob(e.id(), e.type(), packId, e.offset(), e.length(), e.uncompressedLength()));
         }
         if (spares.isEmpty()) {
             spares.offer(bytes);

@@ -82,7 +82,7 @@ class DirectoryScannerTest {
     @Test
     void run_withBlobWorkers_largeFileGetsTheSameChunksAsOnTheTaskThread() throws IOException {
         Path big = Files.createDirectories(tmp.resolve("big"));
-        byte[] data = new byte[6 << 20];
+        byte[] data = new byte[20 << 20]; // past 16 MiB, at least 3 chunks whatever the polynomial
         new java.util.Random(3).nextBytes(data);
         Files.write(big.resolve("large.bin"), data);
         List<Id> sequential = scanner(100).run(whole(big, false)).leaves().get(0).content();
