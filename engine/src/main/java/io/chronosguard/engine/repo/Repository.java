@@ -29,11 +29,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An open repository: the backend, the master key and the config. Knows how every file
@@ -222,21 +220,15 @@ public final class Repository implements AutoCloseable {
         return idx;
     }
 
-    /** Reads every index file, skipping those another index supersedes. */
+    /**
+     * Reads every index file: the repository's index is their union, as restic 0.14 reads it
+     * ({@code supersedes} is not honoured: a prune interrupted after writing its new index but
+     * before deleting the old files must not hide packs that are still there).
+     */
     public MasterIndex loadIndex() {
-        List<Id> ids = list(FileType.INDEX);
-        List<IndexFile> files = new ArrayList<>();
-        Set<Id> superseded = new HashSet<>();
-        for (Id id : ids) {
-            IndexFile f = loadIndexFile(id);
-            files.add(f);
-            superseded.addAll(f.supersedes());
-        }
         MasterIndex idx = new MasterIndex();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!superseded.contains(ids.get(i))) {
-                idx.addAll(files.get(i).blobs());
-            }
+        for (Id id : list(FileType.INDEX)) {
+            idx.addAll(loadIndexFile(id).blobs());
         }
         return idx;
     }
