@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ class KillBackupIT {
             repo = tmp.resolve("repo-" + phase + "-" + attempt);
             restic = new Restic(repo);
             restic.ok("init");
-            Process p = startBackup(repo);
+            Process p = startBackup(repo, true);
             long killAfterMs = killWhen(phase, rnd, p, repo);
             boolean killed = p.isAlive();
             p.destroyForcibly();
@@ -167,9 +168,25 @@ class KillBackupIT {
 
     /** Our CLI as its own JVM, password in the environment only. */
     private Process startBackup(Path repo) throws IOException {
+        return startBackup(repo, false);
+    }
+
+    /**
+     * With {@code slow}, the backup compresses at zstd's highest level (a config file saying
+     * {@code compression = max}): a plain backup of this data set now takes about a second, too
+     * short to land a kill between its first index file and its end.
+     */
+    private Process startBackup(Path repo, boolean slow) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.chronosguard.cli.Main", "-r", repo.toString(), "backup", "--json", src.toString());
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "io.chronosguard.cli.Main", "-r", repo.toString()));
+        if (slow) {
+            Path conf = tmp.resolve("slow.conf");
+            Files.writeString(conf, "compression = max\n");
+            cmd.addAll(List.of("--config", conf.toString()));
+        }
+        cmd.addAll(List.of("backup", "--json", src.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_STATE_DIR", tmp.resolve("state").toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
