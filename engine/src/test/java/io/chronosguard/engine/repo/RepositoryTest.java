@@ -63,4 +63,27 @@ class RepositoryTest {
         Key master = Repository.open(backend, RepositoryInitTest.PASSWORD.clone()).key();
         assertTrue(Repository.of(backend, master).keyId().isEmpty());
     }
+
+    @Test
+    void loadIndex_isTheUnionOfAllIndexFiles_supersedesIgnoredAsByRestic014() throws IOException {
+        LocalBackend backend = new LocalBackend(dir.resolve("repo"));
+        try (Repository repo = RepositoryInitTest.init().init(backend, RepositoryInitTest.PASSWORD, 2,
+                KeyRingTest.CHEAP)) {
+            String b1 = "11".repeat(32);
+            String b2 = "22".repeat(32);
+            Id first = repo.saveUnpacked(FileType.INDEX, indexJson("", "aa".repeat(32), b1));
+            repo.saveUnpacked(FileType.INDEX, indexJson("\"supersedes\":[\"" + first.hex() + "\"],",
+                    "bb".repeat(32), b2));
+            var idx = repo.loadIndex();
+            assertTrue(idx.lookup(Id.parse(b1), io.chronosguard.engine.pack.BlobType.DATA).isPresent(),
+                    "a superseded index file's blobs are still in the index");
+            assertTrue(idx.lookup(Id.parse(b2), io.chronosguard.engine.pack.BlobType.DATA).isPresent());
+        }
+    }
+
+    private static byte[] indexJson(String supersedes, String pack, String blob) {
+        return ("{" + supersedes + "\"packs\":[{\"id\":\"" + pack + "\",\"blobs\":[{\"id\":\"" + blob
+                + "\",\"type\":\"data\",\"offset\":0,\"length\":43}]}]}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
