@@ -28,14 +28,23 @@ final class KeyAddCommand implements Callable<Integer> {
         CliContext ctx = parent.ctx();
         // restic 0.14 takes a shared lock here: adding a key file disturbs no other operation.
         try (Repository repo = ctx.openRepository(); Locker.RepoLock lock = ctx.lock(repo, false)) {
-            char[] pw = ctx.newPassword(newPasswordFile);
-            try {
-                Id id = KeyRing.addKey(repo.backend(), repo.key(), pw, KdfParams.DEFAULT);
-                ctx.out().println("saved new key as " + id.shortHex());
-            } finally {
-                Arrays.fill(pw, '\0');
-            }
+            addKey(ctx, repo, newPasswordFile);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Adds a key file for the new password (from {@code newPasswordFile}, else asked twice),
+     * prints its id and returns it; the password is wiped from memory afterwards.
+     */
+    static Id addKey(CliContext ctx, Repository repo, Path newPasswordFile) {
+        char[] pw = ctx.newPassword(newPasswordFile);
+        try {
+            Id id = KeyRing.addKey(repo.backend(), repo.key(), pw, KdfParams.DEFAULT);
+            ctx.out().println("saved new key as " + id.shortHex());
+            return id;
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
     }
 }

@@ -1,12 +1,10 @@
 package io.chronosguard.cli;
 
-import io.chronosguard.engine.crypto.KdfParams;
 import io.chronosguard.engine.repo.Id;
 import io.chronosguard.engine.repo.KeyRing;
 import io.chronosguard.engine.repo.Locker;
 import io.chronosguard.engine.repo.Repository;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,14 +29,7 @@ final class KeyPasswdCommand implements Callable<Integer> {
         CliContext ctx = parent.ctx();
         try (Repository repo = ctx.openRepository(); Locker.RepoLock lock = ctx.lock(repo, true)) {
             Id old = repo.keyId().orElseThrow();
-            char[] pw = ctx.newPassword(newPasswordFile);
-            Id fresh;
-            try {
-                fresh = KeyRing.addKey(repo.backend(), repo.key(), pw, KdfParams.DEFAULT);
-            } finally {
-                Arrays.fill(pw, '\0');
-            }
-            ctx.out().println("saved new key as " + fresh.shortHex());
+            Id fresh = KeyAddCommand.addKey(ctx, repo, newPasswordFile);
             KeyRing.removeKey(repo.backend(), old, fresh);
             ctx.out().println("removed old key " + old.shortHex());
         }
