@@ -3,7 +3,9 @@ package io.chronosguard.cli;
 import io.chronosguard.config.Secret;
 import io.chronosguard.config.Settings;
 import io.chronosguard.config.SettingsLoader;
-import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.backend.Backend;
+import io.chronosguard.engine.backend.Backends;
+import io.chronosguard.engine.backend.DryRunBackend;
 import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.catalog.CatalogException;
 import io.chronosguard.engine.repo.Host;
@@ -87,11 +89,29 @@ public final class CliContext {
         return settings;
     }
 
-    /** The repository location, or a usage error saying how to give one. */
-    public Path repositoryPath() {
-        String repo = settings().repository().orElseThrow(() -> new CliException(ExitCode.USAGE,
+    /** The repository location as given (a path or a backend URL), or a usage error saying how to give one. */
+    public String repositoryLocation() {
+        return settings().repository().orElseThrow(() -> new CliException(ExitCode.USAGE,
                 "no repository given: use -r/--repo, set CHRONOSGUARD_REPOSITORY, or put repository in the config file"));
-        return Path.of(repo);
+    }
+
+    /** The store the repository location names (local folder or network backend). */
+    public Backend openBackend() {
+        String location = repositoryLocation();
+        try {
+            return Backends.open(location, env);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    /**
+     * The disk whose free space matters: the repository's folder when it is local, else the
+     * state folder (a network repository's space is not ours to measure).
+     */
+    public Path diskOfRepository() {
+        String location = repositoryLocation();
+        return Backends.isLocal(location) ? Backends.localPath(location) : settings().stateDir();
     }
 
     /** Opens the repository, asking for the password as configured. */
@@ -101,9 +121,9 @@ public final class CliContext {
 
     /** Opens the repository; with {@code dryRun} every write is dropped. */
     public Repository openRepository(boolean dryRun) {
-        io.chronosguard.engine.backend.Backend backend = new LocalBackend(repositoryPath());
+        Backend backend = openBackend();
         if (dryRun) {
-            backend = new io.chronosguard.engine.backend.DryRunBackend(backend);
+            backend = new DryRunBackend(backend);
         }
         char[] pw = password();
         try {

@@ -59,7 +59,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
         HostPort api = HostPort.parse("--http", http != null ? http
                 : ctx.settings().httpHost() + ":" + ctx.settings().httpPort());
-        Path repo = ctx.repositoryPath();
+        String repo = ctx.repositoryLocation();
         ctx.openRepository().close(); // a wrong password or missing repository fails here, once, not in N nodes
         Map<String, String> env = new HashMap<>(ctx.env());
         String token = env.get(ApiAuth.ADMIN_ENV);
@@ -100,11 +100,11 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    private Process startNode(CliContext ctx, Map<String, String> env, Path repo, int port, int seed, HostPort api, Path log) throws IOException {
+    private Process startNode(CliContext ctx, Map<String, String> env, String repo, int port, int seed, HostPort api, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node", "-r",
-                repo.toString(), "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
+                repo, "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
         if (workers != null) {
             cmd.addAll(List.of("--workers", String.valueOf(workers)));
         }

@@ -1,6 +1,6 @@
 package io.chronosguard.cli;
 
-import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.backend.Backend;
 import io.chronosguard.engine.crypto.KdfParams;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.engine.repo.RepositoryInit;
@@ -27,7 +27,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = parent.ctx();
         int v = parseVersion(version);
-        LocalBackend backend = new LocalBackend(ctx.repositoryPath());
+        Backend backend = ctx.openBackend();
         // Before the prompt: nobody should type a new password twice only to hear the folder is taken.
         RepositoryInit.checkLocation(backend);
         char[] pw = ctx.passwordForNewRepository();

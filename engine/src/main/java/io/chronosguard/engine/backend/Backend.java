@@ -40,6 +40,18 @@ public interface Backend extends AutoCloseable {
 
     void remove(FileType type, String name) throws IOException;
 
+    /**
+     * Whether the location is free for a new repository: nothing there yet (a local folder
+     * that is absent or empty, a bucket prefix with no objects, ...).
+     */
+    default boolean isUnused() throws IOException {
+        return !exists();
+    }
+
+    /** Prepares the layout of a new repository (folders where the store has them). */
+    default void createLayout() throws IOException {
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -60,6 +60,16 @@ public abstract class ForwardingBackend implements Backend {
     }
 
     @Override
+    public boolean isUnused() throws IOException {
+        return inner.isUnused();
+    }
+
+    @Override
+    public void createLayout() throws IOException {
+        inner.createLayout();
+    }
+
+    @Override
     public void close() throws IOException {
         inner.close();
     }

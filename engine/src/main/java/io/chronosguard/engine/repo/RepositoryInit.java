@@ -3,7 +3,7 @@ package io.chronosguard.engine.repo;
 import io.chronosguard.engine.AlreadyExistsException;
 import io.chronosguard.engine.BackendIOException;
 import io.chronosguard.engine.backend.FileType;
-import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.backend.Backend;
 import io.chronosguard.engine.chunker.Polynomial;
 import io.chronosguard.engine.crypto.Crypto;
 import io.chronosguard.engine.crypto.KdfParams;
@@ -50,7 +50,7 @@ public final class RepositoryInit {
      * @throws AlreadyExistsException   when a repository (a config file) is already there
      * @throws IllegalArgumentException when the version is not 1 or 2, or the folder holds other files
      */
-    public Repository init(LocalBackend backend, char[] password, int version, KdfParams kdf) {
+    public Repository init(Backend backend, char[] password, int version, KdfParams kdf) {
         if (version != 1 && version != 2) {
             throw new IllegalArgumentException("repository version must be 1 or 2, got " + version);
         }
@@ -80,13 +80,13 @@ public final class RepositoryInit {
      * @throws AlreadyExistsException   when a repository (a config file) is already there
      * @throws IllegalArgumentException when the location is a file or a folder with other files
      */
-    public static void checkLocation(LocalBackend backend) {
-        if (backend.exists()) {
-            throw new AlreadyExistsException("a repository already exists at " + backend.location()
-                    + " (it has a config file); nothing was changed");
-        }
+    public static void checkLocation(Backend backend) {
         boolean unused;
         try {
+            if (backend.exists()) {
+                throw new AlreadyExistsException("a repository already exists at " + backend.location()
+                        + " (it has a config file); nothing was changed");
+            }
             unused = backend.isUnused();
         } catch (IOException e) {
             throw new BackendIOException("cannot look into " + backend.location() + ": " + e.getMessage(), e);

@@ -45,6 +45,7 @@ public final class LocalBackend implements Backend {
     }
 
     /** Whether the folder is free for a new repository: absent, or an empty folder. */
+    @Override
     public boolean isUnused() throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return true;
@@ -58,6 +59,7 @@ public final class LocalBackend implements Backend {
     }
 
     /** Creates the folders of a new repository, as restic init does (mode 0700). */
+    @Override
     public void createLayout() throws IOException {
         Files.createDirectories(root);
         for (FileType t : FileType.values()) {
