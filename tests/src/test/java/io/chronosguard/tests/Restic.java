@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real restic binary (the format oracle) against a repository. */
 final class Restic {
     static final String PASSWORD = "correct horse battery staple";
 
-    private final Path repo;
+    private final String repo;
     private final String password;
+    private final Map<String, String> env;
 
     Restic(Path repo) {
         this(repo, PASSWORD);
@@ -22,8 +24,14 @@ final class Restic {
 
     /** Opening the repository with {@code password} (given through the environment, never argv). */
     Restic(Path repo, String password) {
-        this.repo = repo;
+        this(repo.toString(), password, Map.of());
+    }
+
+    /** A repository at any location restic takes (e.g. {@code s3:http://...}), with extra environment (credentials). */
+    Restic(String location, String password, Map<String, String> env) {
+        this.repo = location;
         this.password = password;
+        this.env = env;
     }
 
     /** {@code rawOut} is stdout's bytes, for binary output such as {@code dump}. */
@@ -31,11 +39,12 @@ final class Restic {
     }
 
     Result run(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo.toString(), "--no-cache"));
+        List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo, "--no-cache"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("RESTIC_PASSWORD", password);
         pb.environment().remove("RESTIC_REPOSITORY");
+        pb.environment().putAll(env);
         try {
             Path errFile = java.nio.file.Files.createTempFile("restic", ".err");
             pb.redirectError(errFile.toFile());

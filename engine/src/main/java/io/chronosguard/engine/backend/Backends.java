@@ -1,6 +1,7 @@
 package io.chronosguard.engine.backend;
 
 import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.backend.s3.S3Backend;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class Backends {
     public static Backend open(String location, Map<String, String> env) {
         return switch (scheme(location)) {
             case "local" -> new LocalBackend(localPath(location));
+            case "s3" -> S3Backend.open(location, env);
             default -> throw new IllegalArgumentException("repository " + location
                     + ": the " + scheme(location) + " backend is not available in this build");
         };
