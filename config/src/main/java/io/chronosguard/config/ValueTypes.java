@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 final class ValueTypes {
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern JDBC = Pattern.compile("jdbc:[a-zA-Z0-9]+:\\S+");
+    /** A network store's location (restic's spelling): kept as given, not read as a path. */
+    private static final Pattern NETWORK_LOCATION = Pattern.compile("(?:s3|sftp|rest):");
 
     /** A host name or IP address. */
     static final ValueType<String> HOST = (raw, machine) -> {
@@ -25,10 +27,12 @@ final class ValueTypes {
     static final ValueType<Path> PATH = (raw, machine) -> path(raw, machine.home());
 
     /**
-     * A location kept as text, since remote ones (sftp:, s3:) will not be file system paths;
-     * for now every location is a local path, so it is checked and expanded as one.
+     * A location kept as text: a network store's ({@code s3:}, {@code sftp:}, {@code rest:})
+     * exactly as given (a path's normalising would turn {@code s3:http://h} into {@code s3:http:/h});
+     * anything else is a local path, checked and expanded as one.
      */
-    static final ValueType<String> LOCATION = (raw, machine) -> path(raw, machine.home()).toString();
+    static final ValueType<String> LOCATION = (raw, machine) ->
+            NETWORK_LOCATION.matcher(raw).lookingAt() ? raw : path(raw, machine.home()).toString();
 
     /** A JDBC URL; messages blank out a password in it ({@code password=***}, {@code //user:***@}). */
     static final ValueType<String> JDBC_URL = new ValueType<>() {

@@ -128,6 +128,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_networkRepositoryUrl_isKeptExactlyAsGiven() {
+        Settings s = load(Map.of("CHRONOSGUARD_REPOSITORY", "s3:http://127.0.0.1:9000//bucket/p"), Map.of());
+
+        assertEquals(Optional.of("s3:http://127.0.0.1:9000//bucket/p"), s.repository());
+    }
+
+    @Test
     void load_chronosguardAndLegacyEnvBothSet_chronosguardWins() {
         Settings s = load(Map.of(
                 "CHRONOSGUARD_REPOSITORY", "/new", "BACKUP_DEST", "/old",
