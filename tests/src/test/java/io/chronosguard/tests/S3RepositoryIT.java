@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chronosguard.engine.backend.Backend;
+import io.chronosguard.engine.backend.Backends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,8 +123,7 @@ class S3RepositoryIT {
 
     @Test
     void wrongSecret_oneLineNamingTheLocationAndNonZeroExit() {
-        String url = server.url("restic-bucket", "denied");
-        restic(url).ok("init");
+        String url = server.url("restic-bucket", "denied"); // the server refuses before looking for it
         Map<String, String> env = env();
         env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-0123456789");
         Cli.Result r = Cli.run(env, "-r", url, "snapshots");
@@ -130,6 +131,17 @@ class S3RepositoryIT {
         assertEquals(1, r.err().strip().split("\n").length, "one line, no stack trace: " + r.err());
         assertTrue(r.err().contains(url) && r.err().contains("access denied"), r.err());
         assertFalse(r.err().contains("not-the-secret"), "the secret never shows: " + r.err());
+    }
+
+    @Test
+    void prefixWithoutRepository_isNoRepositoryExit10() throws IOException {
+        String url = server.url("empty-bucket", "nothing-here");
+        try (Backend b = Backends.open(url, server.credentials())) {
+            b.createLayout(); // the bucket exists, the prefix is empty
+        }
+        Cli.Result r = Cli.run(env(), "-r", url, "snapshots");
+        assertEquals(10, r.exit(), r.err());
+        assertTrue(r.err().contains("no repository at " + url), r.err());
     }
 
     @Test
