@@ -122,7 +122,9 @@ public final class S3Backend implements Backend {
             for (ListObjectsV2Response page : s3.listObjectsV2Paginator(req)) {
                 for (S3Object o : page.contents()) {
                     String n = o.key().substring(o.key().lastIndexOf('/') + 1);
-                    if (isId(n)) {
+                    // exactly where this layout puts it: not data/ID of restic's old s3legacy layout,
+                    // nor a pack under the wrong fan-out folder, which load() would not find
+                    if (isId(n) && o.key().equals(where.key(type, n))) {
                         names.add(n);
                     }
                 }
