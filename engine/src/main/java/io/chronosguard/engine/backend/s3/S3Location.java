@@ -84,7 +84,20 @@ public record S3Location(String endpoint, boolean useHttp, String bucket, String
         if (bucket.contains(":") || bucket.contains("?") || bucket.contains("#")) {
             throw bad(location, "\"" + bucket + "\" is not a bucket name");
         }
+        if (!isHostAndPort(endpoint)) {
+            throw bad(location, "\"" + endpoint + "\" is not a host name or address with an optional :port");
+        }
         return new S3Location(endpoint, http, bucket, rawPrefix.isEmpty() ? "" : clean(rawPrefix));
+    }
+
+    private static boolean isHostAndPort(String endpoint) {
+        try {
+            URI u = new URI("https://" + endpoint);
+            return u.getHost() != null && u.getRawPath().isEmpty() && u.getRawQuery() == null
+                    && u.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Go's {@code path.Clean}, with "." (the cleaned empty path) meaning no prefix. */

@@ -21,6 +21,7 @@ class S3LocationTest {
         assertEquals(new S3Location("127.0.0.1:9000", true, "bucket", "some/prefix"), l);
         assertEquals(URI.create("http://127.0.0.1:9000"), l.endpointUri());
         assertFalse(l.isAws());
+        assertEquals("[::1]:9000", S3Location.parse("s3:http://[::1]:9000/b").endpoint());
     }
 
     @Test
@@ -55,6 +56,9 @@ class S3LocationTest {
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> S3Location.parse("s3:s3.amazonaws.com"));
         assertThrows(IllegalArgumentException.class, () -> S3Location.parse("s3:ftp://host/bucket"));
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> S3Location.parse("s3:http://127.0.0.1:port/bucket"));
+        assertTrue(port.getMessage().contains("\"127.0.0.1:port\" is not a host name"), port.getMessage());
     }
 
     @Test
