@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code copy --from-repo}: snapshots restic 0.14 wrote (format v1, its own password) copied
@@ -151,21 +153,24 @@ class CopyIT {
         restic.ok("check", "--read-data");
     }
 
-    @Test
-    void copy_oursIntoResticInitialisedRepo_resticChecksAndRestoresByteExact() throws IOException {
-        Path ours = ourRepo("ours-source");
+    /** v2 (ours) into v2 and into v1: the v1 copy stores its blobs uncompressed. */
+    @ParameterizedTest(name = "into v{0}")
+    @ValueSource(ints = {1, 2})
+    void copy_oursIntoResticInitialisedRepo_resticChecksAndRestoresByteExact(int version) throws IOException {
+        Path ours = ourRepo("ours-source-" + version);
         Cli.Result b = Cli.withPassword("-r", ours.toString(), "backup", "--tag", "mine", src.toString());
         assertEquals(0, b.exit(), b.err());
-        Path dst = tmp.resolve("restic-dst");
+        Path dst = tmp.resolve("restic-dst-v" + version);
         Restic restic = new Restic(dst);
-        restic.ok("init");
+        restic.ok("init", "--repository-version", Integer.toString(version));
 
         Cli.Result r = Cli.run(Map.of("CHRONOSGUARD_PASSWORD", Restic.PASSWORD, "CHRONOSGUARD_FROM_PASSWORD",
-                Restic.PASSWORD), "-r", dst.toString(), "copy", "--from-repo", ours.toString(), "latest");
+                Restic.PASSWORD), "-r", dst.toString(), "--limit-upload", "200000", "--limit-download", "200000",
+                "--connections", "2", "copy", "--from-repo", ours.toString(), "latest");
         assertEquals(0, r.exit(), r.err());
         assertTrue(SAVED.matcher(r.out()).find(), r.out());
         restic.ok("check", "--read-data");
-        Path target = tmp.resolve("restore-restic-dst");
+        Path target = tmp.resolve("restore-restic-dst-v" + version);
         restic.ok("restore", "latest", "--target", target.toString());
         TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
 
