@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
                 RestoreCommand.class, KeyCommand.class, ForgetCommand.class, PruneCommand.class, DumpCommand.class,
                 DiffCommand.class, StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
-                NodeCommand.class, ClusterCommand.class,
+                NodeCommand.class, ClusterCommand.class, CopyCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
                 + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error,"
@@ -63,6 +63,32 @@ public final class ChronosGuardCommand implements Runnable {
                     + " jdbc:sqlite:FILE; default SQLite in the state folder.")
     void catalog(String url) {
         ctx.flag("--catalog", url);
+    }
+
+    @Option(names = "--limit-upload", scope = ScopeType.INHERIT, paramLabel = "KiB/s",
+            description = "Limit uploads to the repository to this rate (or CHRONOSGUARD_LIMIT_UPLOAD; default unlimited).")
+    void limitUpload(String kibs) {
+        ctx.flag("--limit-upload", kibs);
+    }
+
+    @Option(names = "--limit-download", scope = ScopeType.INHERIT, paramLabel = "KiB/s",
+            description = "Limit downloads from the repository to this rate (or CHRONOSGUARD_LIMIT_DOWNLOAD; default unlimited).")
+    void limitDownload(String kibs) {
+        ctx.flag("--limit-download", kibs);
+    }
+
+    @Option(names = "--connections", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Calls to the repository's store in flight at most (or CHRONOSGUARD_CONNECTIONS;"
+                    + " default 5 for network stores, unlimited for a local folder).")
+    void connections(String n) {
+        ctx.flag("--connections", n);
+    }
+
+    @Option(names = "--retries", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Retries of a store call that failed transiently, with growing waits"
+                    + " (or CHRONOSGUARD_RETRIES; default 10, about two minutes; 0 never retries).")
+    void retries(String n) {
+        ctx.flag("--retries", n);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and debug logs.")

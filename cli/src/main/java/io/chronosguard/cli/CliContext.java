@@ -1,11 +1,14 @@
 package io.chronosguard.cli;
 
+import io.chronosguard.config.BackendLimits;
 import io.chronosguard.config.Secret;
 import io.chronosguard.config.Settings;
 import io.chronosguard.config.SettingsLoader;
 import io.chronosguard.engine.backend.Backend;
+import io.chronosguard.engine.backend.BackendOptions;
 import io.chronosguard.engine.backend.Backends;
 import io.chronosguard.engine.backend.DryRunBackend;
+import io.chronosguard.engine.backend.RetryPolicy;
 import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.catalog.CatalogException;
 import io.chronosguard.engine.repo.Host;
@@ -99,10 +102,20 @@ public final class CliContext {
     public Backend openBackend() {
         String location = repositoryLocation();
         try {
-            return Backends.open(location, env);
+            return Backends.open(location, env, backendOptions());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
+    }
+
+    /**
+     * The decorators' settings for every store this process opens (the repository, and the
+     * source of {@code copy}): limits and retries from the settings, retry warnings on stderr.
+     */
+    public BackendOptions backendOptions() {
+        BackendLimits l = settings().backend();
+        return new BackendOptions(l.uploadKiBs(), l.downloadKiBs(), l.connections(), RetryPolicy.withRetries(l.retries()),
+                line -> err.println("chronosguard: warning: " + line));
     }
 
     /**
@@ -191,6 +204,28 @@ public final class CliContext {
         }
         throw new CliException(ExitCode.USAGE, "no password given: use --password-file FILE, set CHRONOSGUARD_PASSWORD,"
                 + " or run on a terminal to be asked");
+    }
+
+    /**
+     * The password of a second repository ({@code copy --from-repo}): from {@code file}, else
+     * CHRONOSGUARD_FROM_PASSWORD_FILE, else CHRONOSGUARD_FROM_PASSWORD (never a flag value, so
+     * never in {@code ps}), else a prompt on a terminal.
+     */
+    char[] fromPassword(Path file) {
+        String envFile = env.get("CHRONOSGUARD_FROM_PASSWORD_FILE");
+        if (file != null || envFile != null && !envFile.isEmpty()) {
+            return readPasswordFile(file != null ? file : Path.of(envFile));
+        }
+        String pw = env.get("CHRONOSGUARD_FROM_PASSWORD");
+        if (pw != null && !pw.isEmpty()) {
+            return pw.toCharArray();
+        }
+        char[] typed = prompt("enter password for source repository: ");
+        if (typed != null) {
+            return typed;
+        }
+        throw new CliException(ExitCode.USAGE, "no password given for the source repository: use --from-password-file"
+                + " FILE, set CHRONOSGUARD_FROM_PASSWORD, or run on a terminal to be asked");
     }
 
     /** A new password for {@code key add} and {@code key passwd}: from {@code file}, else asked twice. */

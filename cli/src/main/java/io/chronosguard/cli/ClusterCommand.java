@@ -1,5 +1,6 @@
 package io.chronosguard.cli;
 
+import io.chronosguard.config.BackendLimits;
 import io.chronosguard.web.ApiAuth;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -113,6 +114,12 @@ final class ClusterCommand implements Callable<Integer> {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
+        // the same store decorators on every node, whether set by flag, file or environment
+        BackendLimits limits = ctx.settings().backend();
+        pb.environment().put("CHRONOSGUARD_LIMIT_UPLOAD", Integer.toString(limits.uploadKiBs()));
+        pb.environment().put("CHRONOSGUARD_LIMIT_DOWNLOAD", Integer.toString(limits.downloadKiBs()));
+        pb.environment().put("CHRONOSGUARD_CONNECTIONS", Integer.toString(limits.connections()));
+        pb.environment().put("CHRONOSGUARD_RETRIES", Integer.toString(limits.retries()));
         ctx.settings().passwordFile().ifPresent(f ->
                 pb.environment().put("CHRONOSGUARD_PASSWORD_FILE", f.toAbsolutePath().toString()));
         return pb.start();

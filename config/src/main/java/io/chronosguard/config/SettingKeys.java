@@ -64,13 +64,28 @@ final class SettingKeys {
     static final SettingKey<Compression> COMPRESSION = SettingKey.of("compression", oneOf(Compression.class))
             .flag("--compression").defaultTo(Compression.AUTO);
 
+    static final SettingKey<Integer> LIMIT_UPLOAD = SettingKey.of("limit-upload", kibPerSecond())
+            .env("CHRONOSGUARD_LIMIT_UPLOAD").flag("--limit-upload").defaultTo(0);
+
+    static final SettingKey<Integer> LIMIT_DOWNLOAD = SettingKey.of("limit-download", kibPerSecond())
+            .env("CHRONOSGUARD_LIMIT_DOWNLOAD").flag("--limit-download").defaultTo(0);
+
+    static final SettingKey<Integer> CONNECTIONS = SettingKey.of("connections",
+                    wholeNumber(0, 1024, "must be a number of connections 1..1024 (0: the backend's default)"))
+            .env("CHRONOSGUARD_CONNECTIONS").flag("--connections").defaultTo(0);
+
+    static final SettingKey<Integer> RETRIES = SettingKey.of("retries",
+                    wholeNumber(0, 100, "must be a number of retries 0..100 (0: never retry)"))
+            .env("CHRONOSGUARD_RETRIES").flag("--retries").defaultTo(BackendLimits.DEFAULTS.retries());
+
     static final SettingKey<Boolean> DEBUG = SettingKey.of("debug", BOOLEAN)
             .notInFile().flag("--debug").defaultTo(false);
 
     /** In resolution order: a default may read only settings listed before it. */
     static final List<SettingKey<?>> ALL = List.of(
             REPOSITORY, PASSWORD_FILE, PASSWORD, HTTP_HOST, HTTP_PORT, WORKERS,
-            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION, DEBUG);
+            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION,
+            LIMIT_UPLOAD, LIMIT_DOWNLOAD, CONNECTIONS, RETRIES, DEBUG);
 
     private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SettingKey::name, Function.identity()));
@@ -103,7 +118,13 @@ final class SettingKeys {
                 v.optional(CATALOG),
                 v.get(PACK_SIZE),
                 v.get(COMPRESSION),
-                v.get(DEBUG));
+                v.get(DEBUG),
+                new BackendLimits(v.get(LIMIT_UPLOAD), v.get(LIMIT_DOWNLOAD), v.get(CONNECTIONS), v.get(RETRIES)));
+    }
+
+    /** A bandwidth in KiB/s, as restic's --limit-upload takes it; 0 is no limit. */
+    private static ValueType<Integer> kibPerSecond() {
+        return wholeNumber(0, Integer.MAX_VALUE / 1024, "must be a rate in KiB/s, 0 or more (0: unlimited)");
     }
 
     static Optional<SettingKey<?>> byName(String name) {

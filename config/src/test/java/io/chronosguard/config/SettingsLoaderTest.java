@@ -487,6 +487,26 @@ class SettingsLoaderTest {
         assertTrue(s.debug());
     }
 
+    @Test
+    void load_backendLimitsFromFlagsAndEnv_flagWins() {
+        Settings s = load(Map.of("CHRONOSGUARD_LIMIT_UPLOAD", "50", "CHRONOSGUARD_LIMIT_DOWNLOAD", "200",
+                "CHRONOSGUARD_RETRIES", "3"), Map.of("--limit-upload", "100", "--connections", "8"));
+
+        assertEquals(new BackendLimits(100, 200, 8, 3), s.backend());
+        assertEquals(BackendLimits.DEFAULTS, load(Map.of(), Map.of()).backend());
+    }
+
+    @Test
+    void load_negativeOrNonNumericLimit_messageNamesTheFlag() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(Map.of(), Map.of("--limit-upload", "-5", "--limit-download", "fast")));
+
+        assertTrue(e.getMessage().contains("limit-upload = \"-5\" (from flag --limit-upload): must be a rate in KiB/s"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("limit-download = \"fast\" (from flag --limit-download): must be a whole number"),
+                e.getMessage());
+    }
+
     private Settings load(Map<String, String> env, Map<String, String> flags) {
         return SettingsLoader.load(Optional.empty(), env, flags, MACHINE);
     }

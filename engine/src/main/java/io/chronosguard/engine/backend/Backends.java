@@ -56,4 +56,12 @@ public final class Backends {
                     + ": the " + scheme(location) + " backend is not available in this build");
         };
     }
+
+    /**
+     * Opens the store at {@code location} inside the decorators every user of it should get
+     * (retry, bandwidth and connection limits; see {@link BackendStack}).
+     */
+    public static Backend open(String location, Map<String, String> env, BackendOptions options) {
+        return BackendStack.wrap(open(location, env), scheme(location), options);
+    }
 }

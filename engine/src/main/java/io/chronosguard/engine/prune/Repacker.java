@@ -2,6 +2,7 @@ package io.chronosguard.engine.prune;
 
 import io.chronosguard.engine.BackendIOException;
 import io.chronosguard.engine.CorruptDataException;
+import io.chronosguard.engine.Futures;
 import io.chronosguard.engine.backend.FileType;
 import io.chronosguard.engine.index.MasterIndex;
 import io.chronosguard.engine.index.PackedBlob;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,7 +75,7 @@ final class Repacker {
                 List<PackedBlob> blobs = byPack.getOrDefault(pack, List.of());
                 work.add(pool.submit(() -> repackOne(pack, blobs, todo, saver, unavailable)));
             }
-            awaitAll(work);
+            Futures.awaitAll(work, "repacking");
         } finally {
             pool.shutdownNow();
         }
@@ -110,25 +110,6 @@ final class Repacker {
             }
         }
         listener.packRepacked(pack, stored);
-    }
-
-    /** Waits for every task; the first failure is rethrown as it was thrown. */
-    private static void awaitAll(List<Future<?>> work) {
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                work.forEach(w -> w.cancel(true));
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("repacking failed: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                work.forEach(w -> w.cancel(true));
-                throw new IllegalStateException("interrupted while repacking", e);
-            }
-        }
     }
 
     private byte[] load(Id pack) {
