@@ -25,6 +25,16 @@ public final class RetryBackend extends ForwardingBackend {
     private final BackendClock clock;
     private final DoubleSupplier random;
     private final Consumer<String> warn;
+    /**
+     * Whether the store has answered any call yet. Until it has, a failure is far more likely
+     * a wrong location (a typo in the host, a server not started) than a passing drop, so the
+     * user hears of it after {@link #FIRST_CONTACT_ATTEMPTS} quick attempts instead of after
+     * the whole retry window; once it has answered, drops are waited out.
+     */
+    private volatile boolean reached;
+
+    /** Attempts before an unreached store's failure is reported. */
+    static final int FIRST_CONTACT_ATTEMPTS = 3;
 
     public RetryBackend(Backend inner, RetryPolicy policy, Consumer<String> warn) {
         this(inner, policy, BackendClock.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), warn);
@@ -136,14 +146,20 @@ public final class RetryBackend extends ForwardingBackend {
         long start = clock.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                return call.run();
+                T result = call.run();
+                reached = true;
+                return result;
             } catch (IOException e) {
                 if (!isTransient(e)) {
+                    if (e instanceof FileSystemException) {
+                        reached = true; // the store answered, if only to say no
+                    }
                     throw e;
                 }
                 Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
                 Duration wait = policy.delay(attempt, random.getAsDouble());
-                if (attempt > policy.maxRetries() || elapsed.plus(wait).compareTo(policy.maxElapsed()) > 0) {
+                boolean unreached = !reached && attempt >= FIRST_CONTACT_ATTEMPTS;
+                if (unreached || attempt > policy.maxRetries() || elapsed.plus(wait).compareTo(policy.maxElapsed()) > 0) {
                     if (policy.maxRetries() == 0) {
                         throw e;
                     }

@@ -130,10 +130,11 @@ class RetryBackendTest {
     }
 
     @Test
-    void save_failsLongerThanRetries_givesUpWithClearError() {
+    void save_failsLongerThanRetries_givesUpWithClearError() throws IOException {
         Flaky flaky = new Flaky(local, Integer.MAX_VALUE, new ConnectException("Connection refused"));
-        IOException e = assertThrows(IOException.class,
-                () -> retry(flaky, RetryPolicy.withRetries(3)).save(FileType.DATA, NAME, new byte[1]));
+        Backend b = retry(flaky, RetryPolicy.withRetries(3));
+        b.exists(); // the store has answered once: from now on drops are waited out
+        IOException e = assertThrows(IOException.class, () -> b.save(FileType.DATA, NAME, new byte[1]));
 
         assertEquals("save data/ab12cd34 failed after 4 attempts in 4.8s, giving up: Connection refused",
                 e.getMessage());
@@ -142,7 +143,7 @@ class RetryBackendTest {
     }
 
     @Test
-    void save_windowExhaustedBeforeRetries_givesUp() {
+    void save_windowExhaustedBeforeRetries_givesUp() throws IOException {
         // each call hangs for 2 minutes before failing: the 5-minute window ends the retrying
         Backend slow = new ForwardingBackend(local) {
             @Override
@@ -151,9 +152,23 @@ class RetryBackendTest {
                 throw new java.net.SocketTimeoutException("timed out");
             }
         };
-        IOException e = assertThrows(IOException.class,
-                () -> retry(slow, RetryPolicy.defaults()).save(FileType.DATA, NAME, new byte[1]));
+        Backend b = retry(slow, RetryPolicy.defaults());
+        b.exists();
+        IOException e = assertThrows(IOException.class, () -> b.save(FileType.DATA, NAME, new byte[1]));
         assertTrue(e.getMessage().startsWith("save data/ab12cd34 failed after 3 attempts in 6m02s"), e.getMessage());
+    }
+
+    @Test
+    void save_storeNeverReached_givesUpAfterAFewQuickAttempts() {
+        // a wrong host or a server not started: the user hears of it in about a second,
+        // not after the whole window meant for drops of a store that was working
+        Flaky flaky = new Flaky(local, Integer.MAX_VALUE, new ConnectException("Connection refused"));
+        IOException e = assertThrows(IOException.class,
+                () -> retry(flaky, RetryPolicy.defaults()).save(FileType.DATA, NAME, new byte[1]));
+
+        assertEquals(RetryBackend.FIRST_CONTACT_ATTEMPTS, flaky.calls.get());
+        assertTrue(e.getMessage().startsWith("save data/ab12cd34 failed after 3 attempts"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Connection refused"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.chronosguard.engine.backend.s3;
 
+import io.chronosguard.engine.backend.PermanentBackendException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -42,11 +43,15 @@ final class S3Errors {
             String code = code(se);
             if (se.statusCode() == 403 || "InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)
                     || "AccessDenied".equals(code)) {
-                return new IOException("access denied (" + (code == null ? "HTTP 403" : code)
+                return new PermanentBackendException("access denied (" + (code == null ? "HTTP 403" : code)
                         + "): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS profile) and the bucket's"
                         + " permissions", e);
             }
             String msg = se.awsErrorDetails() == null ? null : se.awsErrorDetails().errorMessage();
+            if (PermanentBackendException.isPermanentHttpStatus(se.statusCode())) {
+                return new PermanentBackendException("S3 error " + (code == null ? "" : code + " ") + "(HTTP "
+                        + se.statusCode() + ")" + (msg == null || msg.isBlank() ? "" : ": " + msg) + " on " + key, e);
+            }
             return new IOException("S3 error " + (code == null ? "" : code + " ") + "(HTTP " + se.statusCode() + ")"
                     + (msg == null || msg.isBlank() ? "" : ": " + msg) + " on " + key, e);
         }
