@@ -51,7 +51,6 @@ class ConnectionLimitBackendTest {
     @Test
     void save_fromSixteenThreads_neverMoreThanLimitInFlight() throws Exception {
         LocalBackend local = new LocalBackend(dir.resolve("repo"));
-        local.createLayout();
         CountDownLatch gate = new CountDownLatch(1);
         Counting counting = new Counting(local, gate);
         ConnectionLimitBackend limited = new ConnectionLimitBackend(counting, 3);

@@ -30,7 +30,6 @@ class RateLimitedBackendTest {
     @BeforeEach
     void setUp() throws IOException {
         local = new LocalBackend(dir.resolve("repo"));
-        local.createLayout();
     }
 
     @Test

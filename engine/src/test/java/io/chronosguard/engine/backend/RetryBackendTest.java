@@ -34,7 +34,6 @@ class RetryBackendTest {
     @BeforeEach
     void setUp() throws IOException {
         local = new LocalBackend(dir.resolve("repo"));
-        local.createLayout();
     }
 
     /** Fails the first {@code failures} calls of every kind with {@code error}, then passes through. */
