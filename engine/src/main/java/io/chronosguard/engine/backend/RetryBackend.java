@@ -166,8 +166,10 @@ public final class RetryBackend extends ForwardingBackend {
                     throw new IOException(what + " failed after " + attempt + " attempts in " + human(elapsed)
                             + ", giving up: " + e.getMessage(), e);
                 }
-                warn.accept("retrying " + what + " in " + human(wait) + " after error: " + e.getMessage()
-                        + ", attempt " + (attempt + 1));
+                if (reached) { // the quick first-contact attempts stay quiet: one line says it all
+                    warn.accept("retrying " + what + " in " + human(wait) + " after error: " + e.getMessage()
+                            + ", attempt " + (attempt + 1));
+                }
                 sleep(wait);
             }
         }
