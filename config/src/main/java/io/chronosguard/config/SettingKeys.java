@@ -68,9 +68,10 @@ final class SettingKeys {
             .notInFile().flag("--debug").defaultTo(false);
 
     /** In resolution order: a default may read only settings listed before it. */
-    static final List<SettingKey<?>> ALL = List.of(
+    static final List<SettingKey<?>> ALL = java.util.stream.Stream.of(List.<SettingKey<?>>of(
             REPOSITORY, PASSWORD_FILE, PASSWORD, HTTP_HOST, HTTP_PORT, WORKERS,
-            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION, DEBUG);
+            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION, DEBUG), AlertKeys.ALL, LogKeys.ALL)
+            .flatMap(List::stream).toList();
 
     private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SettingKey::name, Function.identity()));
@@ -103,7 +104,9 @@ final class SettingKeys {
                 v.optional(CATALOG),
                 v.get(PACK_SIZE),
                 v.get(COMPRESSION),
-                v.get(DEBUG));
+                v.get(DEBUG),
+                AlertKeys.toSettings(v),
+                LogKeys.toSettings(v, v.get(LOG_DIR)));
     }
 
     static Optional<SettingKey<?>> byName(String name) {

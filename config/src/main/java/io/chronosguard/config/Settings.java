@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param packSizeMiB  target pack file size in MiB, 4..128
  * @param compression  how pack contents are compressed
  * @param debug        verbose logging
+ * @param alerts       where alerts go and what raises them
+ * @param log          log format, level and file
  */
 public record Settings(
         Optional<String> repository,
@@ -33,7 +35,17 @@ public record Settings(
         Optional<String> catalogUrl,
         int packSizeMiB,
         Compression compression,
-        boolean debug) {
+        boolean debug,
+        AlertSettings alerts,
+        LogSettings log) {
+
+    /** Settings without alerts and with the default logging. */
+    public Settings(Optional<String> repository, Optional<Path> passwordFile, Optional<Secret> password,
+            String httpHost, int httpPort, int workers, Path logDir, Path stateDir, Optional<String> catalogUrl,
+            int packSizeMiB, Compression compression, boolean debug) {
+        this(repository, passwordFile, password, httpHost, httpPort, workers, logDir, stateDir, catalogUrl,
+                packSizeMiB, compression, debug, AlertSettings.NONE, LogSettings.DEFAULTS);
+    }
 
     public Settings {
         Objects.requireNonNull(repository, "repository");
@@ -44,6 +56,8 @@ public record Settings(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(catalogUrl, "catalogUrl");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(log, "log");
     }
 
     public long packSizeBytes() {
