@@ -42,6 +42,8 @@ public final class Metrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
     private static final Duration INDEX_EVERY = Duration.ofMinutes(1);
     private static final Duration CATALOG_EVERY = Duration.ofSeconds(30);
+    /** Long ago, yet far enough from Long.MIN_VALUE that {@code now - NEVER} does not overflow. */
+    private static final long NEVER = Long.MIN_VALUE / 4;
 
     /** A finished job, as a metric sees it. */
     public record JobResult(String outcome, long files, long bytes, long bytesAdded, Duration duration, long errors) {
@@ -57,10 +59,11 @@ public final class Metrics implements AutoCloseable {
     private final Repository repository;
     private final MultiGauge lastSuccess;
     private Catalog catalog;
-    private long catalogReadAt = Long.MIN_VALUE;
+    private long catalogReadAt = NEVER;
     private boolean catalogWarned;
     private RepoSize repoSize = new RepoSize(0, 0, 0);
-    private long indexReadAt = Long.MIN_VALUE;
+    private long indexReadAt = NEVER;
+    private volatile Map<String, Double> lastSuccessBySource = Map.of();
 
     /**
      * @param busyWorkers   workers running a task now (the cluster's, on a node)
@@ -154,8 +157,11 @@ public final class Metrics implements AutoCloseable {
             for (RunRecord r : catalog.history(new HistoryQuery(null, Outcome.SUCCESS.wire(), null, 1000))) {
                 bySource.putIfAbsent(String.join(",", r.paths()), r.startedAt().toEpochMilli() / 1000.0);
             }
+            lastSuccessBySource = bySource;
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
-            bySource.forEach((source, t) -> rows.add(MultiGauge.Row.of(Tags.of("source", source), t)));
+            // through this object: a gauge holds its value only weakly, and a boxed Double would be collected
+            bySource.keySet().forEach(source -> rows.add(MultiGauge.Row.of(Tags.of("source", source), this,
+                    m -> m.lastSuccessBySource.getOrDefault(source, Double.NaN))));
             lastSuccess.register(rows, true);
         } catch (RuntimeException e) {
             if (!catalogWarned) {
