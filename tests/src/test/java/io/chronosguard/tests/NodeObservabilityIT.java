@@ -1,0 +1,144 @@
+package io.chronosguard.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One {@code node} JVM configured as a service would be: JSON logs into a rolled file, alerts
+ * to a webhook and to an SMTP server that is down, a low-disk threshold it is certainly below.
+ * The node must send LOW_DISK, serve {@code /metrics} that the Prometheus parser accepts and
+ * that counts a finished job, and write log lines that all parse as JSON, without secrets.
+ */
+class NodeObservabilityIT {
+    private static final String SMTP_PASSWORD = "smtp-pw-never-logged";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void node_alertsMetricsAndJsonLogs() throws Exception {
+        Path repo = NodeProcesses.initRepository(dir);
+        Path src = Files.createDirectories(dir.resolve("src/sub"));
+        Files.writeString(src.resolve("a.txt"), "alpha");
+        Files.writeString(src.getParent().resolve("b.txt"), "beta");
+        Path logFile = dir.resolve("logs/node.log");
+        int closedSmtp = NodeProcesses.freePort();
+        Path conf = dir.resolve("cg.conf");
+        Files.write(conf, List.of("alerts {",
+                "  low-disk = \"99.99%\"",
+                "  email { smtp-host = 127.0.0.1, smtp-port = " + closedSmtp + ", starttls = false,",
+                "          from = \"cg@example.org\", to = \"ops@example.org\", user = cg }",
+                "}",
+                "log { format = json, level = info, file = \"" + logFile + "\", max-size = 5MiB, max-history = 2 }"));
+        int port = NodeProcesses.freePort();
+        int httpPort = NodeProcesses.freePort();
+        try (WebhookReceiver hook = new WebhookReceiver(0)) {
+            ProcessBuilder pb = new ProcessBuilder(NodeProcesses.javaNode("--config", conf.toString(), "-r",
+                    repo.toString(), "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + port, "--workers", "2",
+                    "--http", "127.0.0.1:" + httpPort));
+            pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
+            pb.environment().put("CHRONOSGUARD_API_TOKEN", NodeProcesses.TOKEN);
+            pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", NodeProcesses.VIEWER_TOKEN);
+            pb.environment().put("CHRONOSGUARD_STATE_DIR", dir.resolve("state").toString());
+            pb.environment().put("CHRONOSGUARD_ALERT_WEBHOOK_URL", hook.url());
+            pb.environment().put("CHRONOSGUARD_SMTP_PASSWORD", SMTP_PASSWORD);
+            Path out = dir.resolve("node.out");
+            pb.redirectErrorStream(true).redirectOutput(out.toFile());
+            Process node = pb.start();
+            try {
+                JsonNode low = hook.await(a -> "LOW_DISK".equals(a.path("kind").asText()), Duration.ofSeconds(90));
+                assertTrue(low.get("subject").asText().contains(repo.toString()), low.toString());
+
+                NodeProcesses.NodeProc n = new NodeProcesses.NodeProc(node, port, httpPort, out);
+                NodeProcesses ps = new NodeProcesses(dir, repo);
+                ps.awaitMembers(n, 1, Duration.ofSeconds(60));
+                String body = BackupIT.JSON.createObjectNode().set("paths",
+                        BackupIT.JSON.createArrayNode().add(src.getParent().toString())).toString();
+                var submitted = ps.post(n, "/api/backups", body);
+                assertEquals(202, submitted.statusCode(), submitted.body());
+                String id = BackupIT.JSON.readTree(submitted.body()).get("id").asText();
+                assertEquals("succeeded", ClusterProcessesIT.awaitJobEnd(ps, n, id, Duration.ofSeconds(90))
+                        .path("state").asText());
+
+                JsonNode metrics = awaitSucceededJob(n, Duration.ofSeconds(30));
+                assertEquals(2.0, PrometheusText.value(metrics, "chronosguard_files_processed",
+                        "chronosguard_files_processed_total", null, null));
+                assertEquals(1.0, PrometheusText.value(metrics, "chronosguard_job_duration_seconds",
+                        "chronosguard_job_duration_seconds_count", "outcome", "succeeded"));
+                assertEquals(0.0, PrometheusText.value(metrics, "chronosguard_queue_length",
+                        "chronosguard_queue_length", null, null));
+
+                List<JsonNode> lines = awaitLogLine(logFile, "could not send the LOW_DISK alert", Duration.ofSeconds(60));
+                for (JsonNode l : lines) {
+                    for (String field : List.of("timestamp", "level", "logger", "message")) {
+                        assertTrue(l.hasNonNull(field), "no " + field + " in " + l);
+                    }
+                }
+                String log = Files.readString(logFile);
+                assertFalse(log.contains(SMTP_PASSWORD), "the SMTP password is in the log");
+                assertFalse(log.contains("s3cret-path"), "the webhook's secret path is in the log");
+                assertFalse(log.contains(Restic.PASSWORD), "the repository password is in the log");
+            } finally {
+                node.destroy();
+                if (!node.waitFor(30, TimeUnit.SECONDS)) {
+                    node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /** Scrapes until a succeeded job is counted; every scrape must parse. */
+    private static JsonNode awaitSucceededJob(NodeProcesses.NodeProc n, Duration max) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + max.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.api() + "/metrics"))
+                    .header("Authorization", "Bearer " + NodeProcesses.VIEWER_TOKEN).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            last = r.body();
+            JsonNode m = PrometheusText.parse(last);
+            if (PrometheusText.value(m, "chronosguard_jobs", "chronosguard_jobs_total", "outcome", "succeeded")
+                    == 1.0) {
+                return m;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no succeeded job in /metrics within " + max + ":\n" + last);
+    }
+
+    /** Waits until a line of {@code file} contains {@code text}; returns every line parsed as JSON. */
+    private static List<JsonNode> awaitLogLine(Path file, String text, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file)) {
+                List<String> raw = Files.readAllLines(file);
+                if (raw.stream().anyMatch(l -> l.contains(text))) {
+                    List<JsonNode> parsed = new java.util.ArrayList<>();
+                    for (String l : raw) {
+                        parsed.add(BackupIT.JSON.readTree(l)); // throws on a line that is not JSON
+                    }
+                    return parsed;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no log line with \"" + text + "\" within " + max + " in " + file + ":\n"
+                + (Files.exists(file) ? Files.readString(file) : "(no file)"));
+    }
+}
