@@ -50,12 +50,15 @@ final class Observability {
         node.terminated().thenRun(() -> alerter.drain(Duration.ofSeconds(10)));
     }
 
-    /** A node's metrics: job figures and gauges from its progress hub (polled once a second). */
+    /**
+     * A node's metrics: job figures and gauges from its progress hub, read four times a second
+     * (the hub itself refreshes about three times a second).
+     */
     static Metrics nodeMetrics(CliContext ctx, ClusterNode node, ProgressHub hub, Repository repo) {
         ClusterMetricsFeed feed = new ClusterMetricsFeed(hub, Clock.systemUTC());
         Metrics m = new Metrics(repo, ctx::openCatalog, feed::busyWorkers, feed::queueLength, Clock.systemUTC());
         feed.into(m);
-        node.system().scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), Duration.ofSeconds(1), feed::poll,
+        node.system().scheduler().scheduleWithFixedDelay(Duration.ofMillis(250), Duration.ofMillis(250), feed::poll,
                 node.system().executionContext());
         node.terminated().thenRun(m::close);
         return m;

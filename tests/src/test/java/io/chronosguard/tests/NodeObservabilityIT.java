@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,16 +18,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One {@code node} JVM configured as a service would be: JSON logs into a rolled file, alerts
- * to a webhook and to an SMTP server that is down, a low-disk threshold it is certainly below.
- * The node must send LOW_DISK, serve {@code /metrics} that the Prometheus parser accepts and
- * that counts a finished job, and write log lines that all parse as JSON, without secrets.
+ * to a webhook and to a GreenMail SMTP server (with a login), a low-disk threshold it is
+ * certainly below. The node must send LOW_DISK; a job of a path that does not exist must fail
+ * and reach both the webhook and the mailbox as JOB_FAILED; {@code /metrics} must parse with
+ * the Prometheus parser and count both jobs; every log line must parse as JSON, without secrets.
  */
 class NodeObservabilityIT {
     private static final String SMTP_PASSWORD = "smtp-pw-never-logged";
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     @TempDir
     Path dir;
@@ -36,11 +45,11 @@ class NodeObservabilityIT {
         Files.writeString(src.resolve("a.txt"), "alpha");
         Files.writeString(src.getParent().resolve("b.txt"), "beta");
         Path logFile = dir.resolve("logs/node.log");
-        int closedSmtp = NodeProcesses.freePort();
+        MAIL.setUser("cg@example.org", "cg", SMTP_PASSWORD);
         Path conf = dir.resolve("cg.conf");
         Files.write(conf, List.of("alerts {",
                 "  low-disk = \"99.99%\"",
-                "  email { smtp-host = 127.0.0.1, smtp-port = " + closedSmtp + ", starttls = false,",
+                "  email { smtp-host = 127.0.0.1, smtp-port = " + MAIL.getSmtp().getPort() + ", starttls = false,",
                 "          from = \"cg@example.org\", to = \"ops@example.org\", user = cg }",
                 "}",
                 "log { format = json, level = info, file = \"" + logFile + "\", max-size = 5MiB, max-history = 2 }"));
@@ -74,7 +83,25 @@ class NodeObservabilityIT {
                 assertEquals("succeeded", ClusterProcessesIT.awaitJobEnd(ps, n, id, Duration.ofSeconds(90))
                         .path("state").asText());
 
-                JsonNode metrics = awaitSucceededJob(n, Duration.ofSeconds(30));
+                awaitJobs(n, "succeeded", Duration.ofSeconds(30));
+
+                // forced failure: a path that does not exist is a fatal task error, which fails the job
+                Path gone = dir.resolve("gone");
+                var failing = ps.post(n, "/api/backups", BackupIT.JSON.createObjectNode().set("paths",
+                        BackupIT.JSON.createArrayNode().add(gone.toString())).toString());
+                assertEquals(202, failing.statusCode(), failing.body());
+                String failedId = BackupIT.JSON.readTree(failing.body()).get("id").asText();
+                assertEquals("failed", ClusterProcessesIT.awaitJobEnd(ps, n, failedId, Duration.ofSeconds(90))
+                        .path("state").asText());
+                JsonNode failed = hook.await(a -> "JOB_FAILED".equals(a.path("kind").asText()), Duration.ofSeconds(30));
+                assertTrue(failed.get("subject").asText().startsWith("backup of " + gone + " failed"), failed.toString());
+                assertEquals(failedId, failed.get("job").asText());
+                MimeMessage mail = awaitMail("[ChronosGuard] job failed: backup of " + gone, Duration.ofSeconds(30));
+                assertTrue(((String) mail.getContent()).contains(failedId), (String) mail.getContent());
+
+                JsonNode metrics = awaitJobs(n, "failed", Duration.ofSeconds(30));
+                assertEquals(1.0, PrometheusText.value(metrics, "chronosguard_jobs", "chronosguard_jobs_total",
+                        "outcome", "succeeded"));
                 assertEquals(2.0, PrometheusText.value(metrics, "chronosguard_files_processed",
                         "chronosguard_files_processed_total", null, null));
                 assertEquals(1.0, PrometheusText.value(metrics, "chronosguard_job_duration_seconds",
@@ -82,7 +109,7 @@ class NodeObservabilityIT {
                 assertEquals(0.0, PrometheusText.value(metrics, "chronosguard_queue_length",
                         "chronosguard_queue_length", null, null));
 
-                List<JsonNode> lines = awaitLogLine(logFile, "could not send the LOW_DISK alert", Duration.ofSeconds(60));
+                List<JsonNode> lines = awaitLogLine(logFile, "job " + failedId + " started", Duration.ofSeconds(30));
                 for (JsonNode l : lines) {
                     for (String field : List.of("timestamp", "level", "logger", "message")) {
                         assertTrue(l.hasNonNull(field), "no " + field + " in " + l);
@@ -101,8 +128,24 @@ class NodeObservabilityIT {
         }
     }
 
-    /** Scrapes until a succeeded job is counted; every scrape must parse. */
-    private static JsonNode awaitSucceededJob(NodeProcesses.NodeProc n, Duration max) throws Exception {
+    private static MimeMessage awaitMail(String subjectStart, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        List<String> seen = new java.util.ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            seen.clear();
+            for (MimeMessage m : MAIL.getReceivedMessages()) {
+                seen.add(m.getSubject());
+                if (m.getSubject().startsWith(subjectStart)) {
+                    return m;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail \"" + subjectStart + "...\" within " + max + "; got " + seen);
+    }
+
+    /** Scrapes until a job of {@code outcome} is counted; every scrape must parse. */
+    private static JsonNode awaitJobs(NodeProcesses.NodeProc n, String outcome, Duration max) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + max.toNanos();
         String last = "";
@@ -113,13 +156,12 @@ class NodeObservabilityIT {
             assertEquals(200, r.statusCode(), r.body());
             last = r.body();
             JsonNode m = PrometheusText.parse(last);
-            if (PrometheusText.value(m, "chronosguard_jobs", "chronosguard_jobs_total", "outcome", "succeeded")
-                    == 1.0) {
+            if (PrometheusText.value(m, "chronosguard_jobs", "chronosguard_jobs_total", "outcome", outcome) == 1.0) {
                 return m;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no succeeded job in /metrics within " + max + ":\n" + last);
+        throw new AssertionError("no " + outcome + " job in /metrics within " + max + ":\n" + last);
     }
 
     /** Waits until a line of {@code file} contains {@code text}; returns every line parsed as JSON. */

@@ -11,10 +11,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Feeds a node's {@link Metrics} from its {@link ProgressHub}: {@link #poll} (once a second)
- * counts each job the hub shows ended, once, and the gauges read the hub's latest state. The
+ * Feeds a node's {@link Metrics} from its {@link ProgressHub}: {@link #poll} (a few times a
+ * second) counts each job the hub shows ended, once, and the gauges read the hub's latest state. The
  * hub already polls the coordinator and every monitor, so metrics add no cluster messages.
- * A job that ended before this node started is not counted: its node counted it.
+ * A job that ended before this node started is not counted: its node counted it. The hub
+ * shows the latest job only, so a job followed by the next within one poll is not counted.
  */
 public final class ClusterMetricsFeed {
     private final ProgressHub hub;
