@@ -56,18 +56,9 @@ class NodeObservabilityIT {
         int port = NodeProcesses.freePort();
         int httpPort = NodeProcesses.freePort();
         try (WebhookReceiver hook = new WebhookReceiver(0)) {
-            ProcessBuilder pb = new ProcessBuilder(NodeProcesses.javaNode("--config", conf.toString(), "-r",
-                    repo.toString(), "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + port, "--workers", "2",
-                    "--http", "127.0.0.1:" + httpPort));
-            pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
-            pb.environment().put("CHRONOSGUARD_API_TOKEN", NodeProcesses.TOKEN);
-            pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", NodeProcesses.VIEWER_TOKEN);
-            pb.environment().put("CHRONOSGUARD_STATE_DIR", dir.resolve("state").toString());
-            pb.environment().put("CHRONOSGUARD_ALERT_WEBHOOK_URL", hook.url());
-            pb.environment().put("CHRONOSGUARD_SMTP_PASSWORD", SMTP_PASSWORD);
             Path out = dir.resolve("node.out");
-            pb.redirectErrorStream(true).redirectOutput(out.toFile());
-            Process node = pb.start();
+            Process node = startNode(conf, repo, port, port, httpPort, hook, out);
+            Process second = null;
             try {
                 JsonNode low = hook.await(a -> "LOW_DISK".equals(a.path("kind").asText()), Duration.ofSeconds(90));
                 assertTrue(low.get("subject").asText().contains(repo.toString()), low.toString());
@@ -119,7 +110,19 @@ class NodeObservabilityIT {
                 assertFalse(log.contains(SMTP_PASSWORD), "the SMTP password is in the log");
                 assertFalse(log.contains("s3cret-path"), "the webhook's secret path is in the log");
                 assertFalse(log.contains(Restic.PASSWORD), "the repository password is in the log");
+
+                // a second member that dies: the oldest (first) node reports it
+                int port2 = NodeProcesses.freePort();
+                second = startNode(conf, repo, port2, port, 0, hook, dir.resolve("node2.out"));
+                ps.awaitMembers(n, 2, Duration.ofSeconds(60));
+                second.destroyForcibly();
+                JsonNode left = hook.await(a -> "NODE_LEFT".equals(a.path("kind").asText()), Duration.ofSeconds(60));
+                assertEquals("node pekko://chronosguard@127.0.0.1:" + port2 + " is unreachable",
+                        left.get("subject").asText());
             } finally {
+                if (second != null) {
+                    second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
                 node.destroy();
                 if (!node.waitFor(30, TimeUnit.SECONDS)) {
                     node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -142,6 +145,28 @@ class NodeObservabilityIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no mail \"" + subjectStart + "...\" within " + max + "; got " + seen);
+    }
+
+    /** A node JVM with the test's config, secrets and alert webhook; {@code httpPort} 0 for none. */
+    private Process startNode(Path conf, Path repo, int port, int seed, int httpPort, WebhookReceiver hook, Path out)
+            throws java.io.IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("--config", conf.toString(), "-r", repo.toString(),
+                "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed, "--workers", "2"));
+        if (httpPort != 0) {
+            args.addAll(List.of("--http", "127.0.0.1:" + httpPort));
+        }
+        ProcessBuilder pb = new ProcessBuilder(NodeProcesses.javaNode(args.toArray(String[]::new)));
+        if (httpPort == 0) { // a file of its own: two processes must not roll one file
+            pb.environment().put("CHRONOSGUARD_LOG_FILE", dir.resolve("logs/node-" + port + ".log").toString());
+        }
+        pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
+        pb.environment().put("CHRONOSGUARD_API_TOKEN", NodeProcesses.TOKEN);
+        pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", NodeProcesses.VIEWER_TOKEN);
+        pb.environment().put("CHRONOSGUARD_STATE_DIR", dir.resolve("state-" + port).toString());
+        pb.environment().put("CHRONOSGUARD_ALERT_WEBHOOK_URL", hook.url());
+        pb.environment().put("CHRONOSGUARD_SMTP_PASSWORD", SMTP_PASSWORD);
+        pb.redirectErrorStream(true).redirectOutput(out.toFile());
+        return pb.start();
     }
 
     /** Scrapes until a job of {@code outcome} is counted; every scrape must parse. */
