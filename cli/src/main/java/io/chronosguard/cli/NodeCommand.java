@@ -106,7 +106,7 @@ final class NodeCommand implements Callable<Integer> {
         }, "chronosguard-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         awaitUp(node, seedList, Duration.ofSeconds(joinTimeoutSeconds));
-        Observability.watch(ctx, node);
+        Observability.watch(ctx, node); // returns the node's Alerter, for schedules to raise MISSED_SCHEDULE
         if (api != null) {
             try {
                 serve(ctx, node, repo, api);

@@ -37,17 +37,21 @@ final class Observability {
     /**
      * Starts the node's alert watcher when alerts are configured; the alerter is given up to
      * 10 s to send what is queued when the node stops.
+     *
+     * @return the node's alerter, for anything else on the node that raises alerts (schedules:
+     *         {@code MISSED_SCHEDULE}); one without sinks when alerts are off
      */
-    static void watch(CliContext ctx, ClusterNode node) {
+    static Alerter watch(CliContext ctx, ClusterNode node) {
         AlertSettings s = ctx.settings().alerts();
         if (!s.enabled()) {
-            return;
+            return Alerter.none();
         }
         Alerter alerter = alerter(ctx);
         Executor blocking = node.system().dispatchers().lookup(DispatcherSelector.blocking());
         node.system().systemActorOf(AlertWatcher.create(node.coordinator(), alerter, s, ctx.diskOfRepository(),
                 ctx::openCatalog, blocking, AlertWatcher.Intervals.DEFAULT), "alert-watcher", Props.empty());
         node.terminated().thenRun(() -> alerter.drain(Duration.ofSeconds(10)));
+        return alerter;
     }
 
     /**
