@@ -106,6 +106,7 @@ final class BackupCommand implements Callable<Integer> {
                 return sum.incomplete() ? ExitCode.INCOMPLETE : ExitCode.OK;
             } catch (RuntimeException e) {
                 rec.failed(e);
+                Observability.backupFailed(ctx, req.hostname(), absolute, e);
                 throw e;
             }
         }

@@ -88,6 +88,7 @@ public final class CliContext {
         if (settings == null) {
             settings = SettingsLoader.load(configFile, env, flags);
             debug |= settings.debug();
+            Logging.apply(settings.log(), debug, System.console() != null);
         }
         return settings;
     }

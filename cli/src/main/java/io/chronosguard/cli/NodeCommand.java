@@ -4,11 +4,13 @@ import io.chronosguard.config.Settings;
 import io.chronosguard.coordinator.cluster.ClusterNode;
 import io.chronosguard.coordinator.cluster.NodeConfig;
 import io.chronosguard.coordinator.cluster.NodeServices;
+import io.chronosguard.coordinator.progress.ProgressHub;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.web.ApiAuth;
 import io.chronosguard.web.Dashboard;
 import io.chronosguard.web.WebServer;
+import io.chronosguard.web.metrics.MetricsRoutes;
 import io.chronosguard.web.node.NodeRoutes;
 import io.chronosguard.web.node.ClusterProgressSource;
 import java.io.IOException;
@@ -104,6 +106,7 @@ final class NodeCommand implements Callable<Integer> {
         }, "chronosguard-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         awaitUp(node, seedList, Duration.ofSeconds(joinTimeoutSeconds));
+        Observability.watch(ctx, node); // returns the node's Alerter, for schedules to raise MISSED_SCHEDULE
         if (api != null) {
             try {
                 serve(ctx, node, repo, api);
@@ -133,16 +136,18 @@ final class NodeCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        ProgressHub hub = node.startProgressHub(Duration.ofMillis(300));
         Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryLocation(),
                 node.capabilities().node(), s.workers(), ctx::openCatalog,
-                new ClusterProgressSource(node.startProgressHub(Duration.ofMillis(300)), node.capabilities().node()),
+                new ClusterProgressSource(hub, node.capabilities().node()),
                 s.stateDir(), blocking, node.system()), () -> NodeRoutes.membersUp(node));
         node.terminated().thenRun(() -> {
             blocking.shutdownNow();
             dashboard.close();
         });
         WebServer.builder(node.system(), auth).host(api.host()).port(api.port())
-                .add(new NodeRoutes(node)).addAll(dashboard.routeSets()).build()
+                .add(new NodeRoutes(node)).add(new MetricsRoutes(Observability.nodeMetrics(ctx, node, hub, repo), blocking))
+                .addAll(dashboard.routeSets()).build()
                 .start().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

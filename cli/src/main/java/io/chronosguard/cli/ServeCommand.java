@@ -7,6 +7,8 @@ import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.web.ApiAuth;
 import io.chronosguard.web.Dashboard;
 import io.chronosguard.web.WebServer;
+import io.chronosguard.web.metrics.Metrics;
+import io.chronosguard.web.metrics.MetricsRoutes;
 import io.chronosguard.web.ws.IdleProgress;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,10 +67,11 @@ final class ServeCommand implements Callable<Integer> {
         Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryLocation(), node,
                 settings.workers(), ctx::openCatalog, new IdleProgress(node, at.toString(), ctx.diskOfRepository(),
                         List.of("serve"), Clock.systemUTC()), settings.stateDir(), blocking, system));
+        Metrics metrics = new Metrics(repo, ctx::openCatalog, () -> 0, () -> 0, Clock.systemUTC());
         try {
             ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
             WebServer.Binding binding = bind(WebServer.builder(system, auth).host(at.host()).port(at.port())
-                    .addAll(dashboard.routeSets()).build(), at);
+                    .add(new MetricsRoutes(metrics, blocking)).addAll(dashboard.routeSets()).build(), at);
             ctx.out().println("serving " + ctx.repositoryLocation() + " at " + binding.url() + "/ (Ctrl-C to stop)");
             ctx.out().flush();
             system.getWhenTerminated().toCompletableFuture().get();
@@ -83,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             blocking.shutdownNow();
             system.getWhenTerminated().toCompletableFuture().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
             dashboard.close();
+            metrics.close();
             repo.close();
         }
     }

@@ -82,10 +82,11 @@ final class SettingKeys {
             .notInFile().flag("--debug").defaultTo(false);
 
     /** In resolution order: a default may read only settings listed before it. */
-    static final List<SettingKey<?>> ALL = List.of(
+    static final List<SettingKey<?>> ALL = java.util.stream.Stream.of(List.<SettingKey<?>>of(
             REPOSITORY, PASSWORD_FILE, PASSWORD, HTTP_HOST, HTTP_PORT, WORKERS,
             STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION,
-            LIMIT_UPLOAD, LIMIT_DOWNLOAD, CONNECTIONS, RETRIES, DEBUG);
+            LIMIT_UPLOAD, LIMIT_DOWNLOAD, CONNECTIONS, RETRIES, DEBUG), AlertKeys.ALL, LogKeys.ALL)
+            .flatMap(List::stream).toList();
 
     private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SettingKey::name, Function.identity()));
@@ -119,7 +120,9 @@ final class SettingKeys {
                 v.get(PACK_SIZE),
                 v.get(COMPRESSION),
                 v.get(DEBUG),
-                new BackendLimits(v.get(LIMIT_UPLOAD), v.get(LIMIT_DOWNLOAD), v.get(CONNECTIONS), v.get(RETRIES)));
+                new BackendLimits(v.get(LIMIT_UPLOAD), v.get(LIMIT_DOWNLOAD), v.get(CONNECTIONS), v.get(RETRIES)),
+                AlertKeys.toSettings(v),
+                LogKeys.toSettings(v, v.get(LOG_DIR)));
     }
 
     /** A bandwidth in KiB/s, as restic's --limit-upload takes it; 0 is no limit. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param compression  how pack contents are compressed
  * @param debug        verbose logging
  * @param backend      bandwidth, connection and retry limits of the repository's store
+ * @param alerts       where alerts go and what raises them
+ * @param log          log format, level and file
  */
 public record Settings(
         Optional<String> repository,
@@ -35,14 +37,16 @@ public record Settings(
         int packSizeMiB,
         Compression compression,
         boolean debug,
-        BackendLimits backend) {
+        BackendLimits backend,
+        AlertSettings alerts,
+        LogSettings log) {
 
-    /** With the default backend limits. */
+    /** Settings with the default backend limits, without alerts and with the default logging. */
     public Settings(Optional<String> repository, Optional<Path> passwordFile, Optional<Secret> password,
             String httpHost, int httpPort, int workers, Path logDir, Path stateDir, Optional<String> catalogUrl,
             int packSizeMiB, Compression compression, boolean debug) {
         this(repository, passwordFile, password, httpHost, httpPort, workers, logDir, stateDir, catalogUrl,
-                packSizeMiB, compression, debug, BackendLimits.DEFAULTS);
+                packSizeMiB, compression, debug, BackendLimits.DEFAULTS, AlertSettings.NONE, LogSettings.DEFAULTS);
     }
 
     public Settings {
@@ -55,6 +59,8 @@ public record Settings(
         Objects.requireNonNull(catalogUrl, "catalogUrl");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(log, "log");
     }
 
     public long packSizeBytes() {

@@ -20,6 +20,7 @@ public final class SettingsLoader {
     private final Machine machine;
     private final List<Problem> problems = new ArrayList<>();
     private final Values values = new Values();
+    private final Map<String, String> origins = new java.util.HashMap<>();
 
     private SettingsLoader(Map<String, String> env, Map<String, String> flags, Machine machine) {
         this.env = env;
@@ -59,6 +60,9 @@ public final class SettingsLoader {
         for (SettingKey<?> key : SettingKeys.ALL) {
             resolve(key, file);
         }
+        if (problems.isEmpty()) {
+            AlertKeys.check(values, key -> origins.getOrDefault(key, "default"), problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -69,6 +73,7 @@ public final class SettingsLoader {
         Optional<Sourced> given = winner(key, file);
         if (given.isPresent()) {
             Sourced s = given.get();
+            origins.put(key.name(), s.origin());
             try {
                 values.put(key, key.type().parse(s.raw(), machine));
             } catch (InvalidValue e) {
