@@ -30,13 +30,20 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     private final Path dir;
-    private final Path repo;
+    private final String repo;
+    private final Map<String, String> env;
     private final List<NodeProc> nodes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     NodeProcesses(Path dir, Path repo) {
+        this(dir, repo.toString(), Map.of());
+    }
+
+    /** Nodes on a repository at any location ({@code s3:http://...}), with extra environment (its credentials). */
+    NodeProcesses(Path dir, String repo, Map<String, String> env) {
         this.dir = dir;
         this.repo = repo;
+        this.env = env;
     }
 
     /** A fresh repository, made by restic, at {@code dir/repo}. */
@@ -64,9 +71,12 @@ final class NodeProcesses implements AutoCloseable {
     NodeProc start(int port, int seedPort, int workers) throws IOException {
         int httpPort = freePort();
         Path log = dir.resolve("node-" + port + ".log");
-        ProcessBuilder pb = new ProcessBuilder(javaNode("-r", repo.toString(), "--bind", "127.0.0.1:" + port,
+        // --join-timeout as long as awaitMembers waits: on a loaded machine the first node's JVM
+        // may take longer than the default 20 s to open the repository and start.
+        ProcessBuilder pb = new ProcessBuilder(javaNode("-r", repo, "--bind", "127.0.0.1:" + port,
                 "--seed", "127.0.0.1:" + seedPort, "--workers", String.valueOf(workers), "--http",
-                "127.0.0.1:" + httpPort, "--lease", "20"));
+                "127.0.0.1:" + httpPort, "--lease", "20", "--join-timeout", "90"));
+        pb.environment().putAll(env);
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);
         pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", VIEWER_TOKEN);

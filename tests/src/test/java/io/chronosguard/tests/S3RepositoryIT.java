@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repositories in an S3 bucket (s3proxy on 127.0.0.1): what we write there restic 0.14
- * checks and restores byte-exact through the same URL, what restic writes there we read, and
- * a refused credential or a dead endpoint ends the command with one line naming the location.
+ * checks and restores byte-exact through the same URL, what restic writes there we read, two
+ * node processes share the bucket for one {@code backup --server}, and a refused credential or
+ * a dead endpoint ends the command with one line naming the location.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3RepositoryIT {
@@ -157,17 +158,24 @@ class S3RepositoryIT {
     }
 
     @Test
-    void cluster_twoNodesBackUpIntoTheBucket_resticChecksAndRestores() throws Exception {
+    void nodesAndBackupServer_twoNodeProcessesBackUpIntoTheBucket_resticChecksAndRestores() throws Exception {
         String url = server.url("cluster-bucket", "");
         restic(url).ok("init");
-        Cli.Result r = ok(url, "cluster", "--nodes", "2", "--workers", "1", "--http",
-                "127.0.0.1:" + NodeProcesses.freePort(), "--json", src.toString());
-        String[] lines = r.out().strip().split("\n");
-        JsonNode s = BackupIT.JSON.readTree(lines[lines.length - 1]);
-        assertEquals("summary", s.path("message_type").asText(), r.out());
-        restic(url).ok("check", "--read-data");
-        Path target = tmp.resolve("cluster-restore");
-        restic(url).ok("restore", s.path("snapshot_id").asText(), "--target", target.toString());
-        TreeAssert.assertSameTree(src, restored(target));
+        Map<String, String> nodeEnv = server.credentials(); // the nodes' only way to the bucket
+        try (NodeProcesses ps = new NodeProcesses(tmp.resolve("nodes"), url, nodeEnv)) {
+            Files.createDirectories(tmp.resolve("nodes"));
+            NodeProcesses.NodeProc first = ps.startCluster(2, 1).get(0);
+            Cli.Result r = Cli.run(NodeProcesses.clientEnv(), "backup", "--server", first.api(), "--json",
+                    src.toString());
+            assertEquals(0, r.exit(), () -> r.out() + r.err() + ps.logs());
+            String[] lines = r.out().strip().split("\n");
+            JsonNode s = BackupIT.JSON.readTree(lines[lines.length - 1]);
+            assertEquals("summary", s.path("message_type").asText(), r.out());
+            ps.close(); // the nodes leave and drop their locks: restic's check locks exclusively
+            restic(url).ok("check", "--read-data");
+            Path target = tmp.resolve("cluster-restore");
+            restic(url).ok("restore", s.path("snapshot_id").asText(), "--target", target.toString());
+            TreeAssert.assertSameTree(src, restored(target));
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -166,8 +167,7 @@ public final class S3Backend implements Backend {
             return s3.getObjectAsBytes(r -> r.bucket(where.bucket()).key(key)
                     .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArrayUnsafe();
         } catch (SdkException e) {
-            if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException se
-                    && se.statusCode() == 416) {
+            if (e instanceof AwsServiceException se && se.statusCode() == 416) {
                 return new byte[0]; // the range starts at or past the end: nothing there to read
             }
             throw S3Errors.translate(e, where, key);
