@@ -67,9 +67,10 @@ public final class ConfigReplica {
 
     /**
      * @param stateDir where the last configuration is kept
-     * @param initial  the config file's configuration, or null
+     * @param initial  the config file's configuration (version 1: any push wins over it), or
+     *                 {@link Versioned#NONE}; the newer of it and the kept one is offered
      */
-    public static Behavior<Command> create(Path stateDir, DaemonConfig initial) {
+    public static Behavior<Command> create(Path stateDir, Versioned initial) {
         return Behaviors.setup(ctx -> DistributedData.withReplicatorMessageAdapter(
                 (ReplicatorMessageAdapter<Command, LWWRegister<String>> r) ->
                         new ConfigReplica(ctx, r, stateDir.resolve(FILE)).start(initial)));
@@ -83,9 +84,9 @@ public final class ConfigReplica {
         this.stateFile = stateFile;
     }
 
-    private Behavior<Command> start(DaemonConfig initial) {
+    private Behavior<Command> start(Versioned initial) {
         Versioned kept = load();
-        Versioned offer = kept.version() > 0 ? kept : initial != null ? new Versioned(1, initial) : Versioned.NONE;
+        Versioned offer = kept.version() >= initial.version() ? kept : initial;
         replicator.subscribe(KEY, Changed::new);
         if (offer.version() > 0) {
             adopt(offer);

@@ -1,6 +1,5 @@
 package io.chronosguard.coordinator.daemon;
 
-import io.chronosguard.config.daemon.DaemonConfig;
 import io.chronosguard.coordinator.cluster.ClusterNode;
 import io.chronosguard.engine.daemon.DaemonEvents;
 import io.chronosguard.engine.repo.Host;
@@ -22,10 +21,10 @@ public record Daemon(ActorRef<ConfigReplica.Command> config, ActorRef<Scheduler.
 
     /**
      * @param stateDir where the last pushed configuration and the schedule ledger are kept
-     * @param initial  the config file's daemon section, or null
+     * @param initial  the config file's daemon configuration at version 1, or {@link Versioned#NONE}
      * @param events   the hooks (alerts, metrics); {@link DaemonEvents#NONE} for none
      */
-    public static Daemon start(ClusterNode node, Path stateDir, DaemonConfig initial, DaemonEvents events) {
+    public static Daemon start(ClusterNode node, Path stateDir, Versioned initial, DaemonEvents events) {
         ActorRef<ConfigReplica.Command> config = node.system().systemActorOf(ConfigReplica.create(stateDir, initial),
                 "daemon-config", Props.empty());
         ActorRef<Scheduler.Command> scheduler = ClusterSingleton.get(node.system()).init(SingletonActor.of(

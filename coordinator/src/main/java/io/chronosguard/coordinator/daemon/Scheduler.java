@@ -38,12 +38,17 @@ public final class Scheduler {
     public interface Command {
     }
 
-    /** Cross-node, from a node's {@link WatchManager}: something under the source changed. */
-    public record SourceChanged(String source, String node) implements Command, CborSerializable {
+    /**
+     * Cross-node, from a node's {@link WatchManager}: something under the source changed.
+     * {@code version} is the configuration the watcher runs; a message from a newer one than
+     * the scheduler's waits until that configuration has reached the scheduler too.
+     */
+    public record SourceChanged(String source, String node, long version) implements Command, CborSerializable {
     }
 
     /** Cross-node: {@code node} watches {@code source} ({@code mode} {@code inotify} or {@code rescan}). */
-    public record Watching(String source, String node, String mode) implements Command, CborSerializable {
+    public record Watching(String source, String node, String mode, long version) implements Command,
+            CborSerializable {
     }
 
     /** Cross-node, from the API. */
@@ -89,6 +94,7 @@ public final class Scheduler {
     private final Map<String, State> states = new HashMap<>();
     private final Set<String> again = new HashSet<>();
     private final ArrayDeque<String> log = new ArrayDeque<>();
+    private final List<Command> early = new java.util.ArrayList<>();
     private Versioned config = Versioned.NONE;
     private boolean pruning;
     private long ticks;
@@ -119,11 +125,8 @@ public final class Scheduler {
     private Behavior<Command> behavior() {
         return Behaviors.receive(Command.class)
                 .onMessage(Configured.class, m -> onConfigured(m.value()))
-                .onMessage(SourceChanged.class, this::onChanged)
-                .onMessage(Watching.class, m -> {
-                    config.config().source(m.source()).ifPresent(s -> state(s.name()).watchers.put(m.node(), m.mode()));
-                    return Behaviors.same();
-                })
+                .onMessage(SourceChanged.class, m -> early(m, m.version()) ? Behaviors.same() : onChanged(m))
+                .onMessage(Watching.class, m -> early(m, m.version()) ? Behaviors.same() : onWatching(m))
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(Polled.class, this::onPolled)
@@ -170,6 +173,25 @@ public final class Scheduler {
             fire(m.key(), "missed-schedule");
         }
         event("configuration version " + v.version() + ": " + c.sources().size() + " source(s)");
+        List<Command> replay = List.copyOf(early);
+        early.clear();
+        replay.forEach(m -> ctx.getSelf().tell(m));
+        return Behaviors.same();
+    }
+
+    /** Keeps {@code m} for later when it comes from a newer configuration than this scheduler's. */
+    private boolean early(Command m, long version) {
+        if (version <= config.version()) {
+            return false;
+        }
+        if (early.size() < 1000) {
+            early.add(m);
+        }
+        return true;
+    }
+
+    private Behavior<Command> onWatching(Watching m) {
+        config.config().source(m.source()).ifPresent(s -> state(s.name()).watchers.put(m.node(), m.mode()));
         return Behaviors.same();
     }
 

@@ -52,6 +52,7 @@ public final class WatchManager {
     private final Map<String, Source> watched = new HashMap<>();
     private final Map<String, TreeWatcher> watchers = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
+    private long version;
 
     public static Behavior<Command> create(ActorRef<ConfigReplica.Command> config, Capabilities caps,
             ActorRef<Scheduler.Command> scheduler, DaemonEvents events) {
@@ -82,7 +83,7 @@ public final class WatchManager {
                 .onMessage(FellBack.class, m -> {
                     ctx.getLog().warn("watch of source {}: {}", m.source(), m.reason());
                     events.watchFellBack(m.source(), m.reason());
-                    scheduler.tell(new Scheduler.Watching(m.source(), caps.node(), "rescan"));
+                    scheduler.tell(new Scheduler.Watching(m.source(), caps.node(), "rescan", version));
                     return Behaviors.same();
                 })
                 .onMessageEquals(Flush.INSTANCE, this::flush)
@@ -94,6 +95,7 @@ public final class WatchManager {
     }
 
     private Behavior<Command> onConfigured(Versioned v) {
+        version = v.version();
         Map<String, Source> wanted = new HashMap<>();
         for (Source s : v.config().sources()) {
             if (s.watch() != null && s.paths().stream().allMatch(caps::canRun)) {
@@ -135,7 +137,8 @@ public final class WatchManager {
         dirty.add(s.name());
         ctx.getLog().info("watching source {} ({}), backup {} ms after the last change", s.name(),
                 String.join(", ", s.paths()), s.watch().delay().toMillis());
-        scheduler.tell(new Scheduler.Watching(s.name(), caps.node(), w.rescanning() ? "rescan" : "inotify"));
+        scheduler.tell(new Scheduler.Watching(s.name(), caps.node(), w.rescanning() ? "rescan" : "inotify",
+                version));
     }
 
     private void stop(String name) {
@@ -150,7 +153,7 @@ public final class WatchManager {
 
     private Behavior<Command> flush() {
         for (String name : dirty) {
-            scheduler.tell(new Scheduler.SourceChanged(name, caps.node()));
+            scheduler.tell(new Scheduler.SourceChanged(name, caps.node(), version));
         }
         dirty.clear();
         return Behaviors.same();

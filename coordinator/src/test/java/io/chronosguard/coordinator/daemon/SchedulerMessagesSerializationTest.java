@@ -48,13 +48,13 @@ class SchedulerMessagesSerializationTest {
 
     @Test
     void sourceChanged_roundTrip_equal() {
-        Scheduler.SourceChanged m = new Scheduler.SourceChanged("docs", "pekko://chronosguard@127.0.0.1:2551");
+        Scheduler.SourceChanged m = new Scheduler.SourceChanged("docs", "pekko://chronosguard@127.0.0.1:2551", 3);
         assertEquals(m, roundTrip(m));
     }
 
     @Test
     void watching_roundTrip_equal() {
-        Scheduler.Watching m = new Scheduler.Watching("docs", "pekko://chronosguard@127.0.0.1:2551", "rescan");
+        Scheduler.Watching m = new Scheduler.Watching("docs", "pekko://chronosguard@127.0.0.1:2551", "rescan", 3);
         assertEquals(m, roundTrip(m));
     }
 
