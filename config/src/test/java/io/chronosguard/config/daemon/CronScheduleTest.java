@@ -62,4 +62,11 @@ class CronScheduleTest {
                 () -> CronSchedule.parse("0 25 * * *"));
         assertTrue(e.getMessage().startsWith("bad cron expression \"0 25 * * *\""), e.getMessage());
     }
+
+    @Test
+    void next_weekdayName_isNextSunday() {
+        // 2026-12-04 is a Friday
+        assertEquals(Optional.of(Instant.parse("2026-12-06T04:00:00Z")),
+                CronSchedule.parse("0 0 4 * * SUN").next(T, UTC));
+    }
 }
