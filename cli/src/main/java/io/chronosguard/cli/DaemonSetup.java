@@ -12,10 +12,18 @@ final class DaemonSetup {
     private DaemonSetup() {
     }
 
-    /** The file's configuration at version 1 (a later push wins), or none when {@code file} is null. */
-    static Versioned read(Path file) {
+    /**
+     * The configuration at version 1 (a later push wins): from {@code file} when given, else
+     * from the {@code daemon} section of the {@code --config} file, else none.
+     */
+    static Versioned read(Path file, java.util.Optional<Path> settingsFile) {
         if (file == null) {
-            return Versioned.NONE;
+            try {
+                return settingsFile.flatMap(DaemonConfigParser::fromSettingsFile).map(c -> new Versioned(1, c))
+                        .orElse(Versioned.NONE);
+            } catch (DaemonConfigException e) {
+                throw new CliException(ExitCode.USAGE, "config file " + settingsFile.get() + ": " + e.getMessage());
+            }
         }
         String text;
         try {

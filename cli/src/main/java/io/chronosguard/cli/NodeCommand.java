@@ -99,7 +99,7 @@ final class NodeCommand implements Callable<Integer> {
         if (api != null) {
             ensureFree("HTTP", api);
         }
-        Versioned daemonInitial = DaemonSetup.read(daemonConfig);
+        Versioned daemonInitial = DaemonSetup.read(daemonConfig, ctx.configFile());
         Repository repo = ctx.openRepository();
         NodeServices.Tuning tuning = NodeServices.Tuning.defaults().withLease(Duration.ofSeconds(leaseSeconds));
         tuning = new NodeServices.Tuning((int) s.packSizeBytes(), BlobSaver.Compression.valueOf(s.compression().name()),

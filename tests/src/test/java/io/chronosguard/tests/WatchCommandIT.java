@@ -66,6 +66,18 @@ class WatchCommandIT {
         assertTrue(!r.err().contains("Exception"), r.err());
     }
 
+    @Test
+    void node_badDaemonSectionInConfigFile_exitsTwoNamingTheField() throws Exception {
+        Path repo = NodeProcesses.initRepository(tmp);
+        Path conf = tmp.resolve("chronosguard.conf");
+        Files.writeString(conf, "workers = 2\ndaemon { sources = [{ name = a, paths = [\"/a\"], schedule = \"x\" }] }\n");
+        int port = NodeProcesses.freePort();
+        Cli.Result r = Cli.withPassword("--config", conf.toString(), "-r", repo.toString(), "node", "--bind",
+                "127.0.0.1:" + port, "--seed", "127.0.0.1:" + port);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("daemon.sources[0].schedule: bad cron expression \"x\""), r.err());
+    }
+
     /** The short id of the {@code n}th snapshot the command printed. */
     private static String awaitSnapshot(Path log, int n, Process p) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -30,9 +30,42 @@ public final class DaemonConfigParser {
     private static final Pattern WITHIN = Pattern.compile("(\\d+[ymdh])+");
     private static final Duration MIN_DELAY = Duration.ofMillis(100);
 
+    /** The section of the main config file ({@code --config FILE}) that holds the daemon configuration. */
+    public static final String SECTION = "daemon";
+
     private final List<String> problems = new ArrayList<>();
 
     private DaemonConfigParser() {
+    }
+
+    /**
+     * The {@code daemon} section of a settings file (HOCON, or JSON for {@code .json}), if it
+     * has one; problems name their field under it ({@code daemon.sources[0].paths}). The
+     * settings loader reports everything else in the file.
+     */
+    public static java.util.Optional<DaemonConfig> fromSettingsFile(java.nio.file.Path file) {
+        ConfigObject root;
+        try {
+            boolean json = file.getFileName().toString().endsWith(".json");
+            root = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+                    .setSyntax(json ? ConfigSyntax.JSON : ConfigSyntax.CONF)).root();
+        } catch (ConfigException e) {
+            throw new DaemonConfigException(List.of(e.getMessage()));
+        }
+        ConfigValue section = root.get(SECTION);
+        if (section == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(section instanceof ConfigObject o)) {
+            throw new DaemonConfigException(List.of(SECTION + ": must be a section holding sources, prune, alerts"));
+        }
+        try {
+            return java.util.Optional.of(parse(o.toConfig().resolve().root()));
+        } catch (DaemonConfigException e) {
+            throw new DaemonConfigException(e.problems().stream().map(p -> SECTION + "." + p).toList());
+        } catch (ConfigException e) {
+            throw new DaemonConfigException(List.of(SECTION + ": " + e.getMessage()));
+        }
     }
 
     /** @throws DaemonConfigException naming every bad field */
