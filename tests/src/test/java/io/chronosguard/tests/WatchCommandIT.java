@@ -55,27 +55,29 @@ class WatchCommandIT {
 
     @Test
     void node_badDaemonConfig_exitsTwoNamingTheField() throws Exception {
-        Path repo = NodeProcesses.initRepository(tmp);
-        Path conf = tmp.resolve("daemon.conf");
-        Files.writeString(conf, "sources = [{ name = a, paths = [\"/a\"], watch { delay = soon } }]\n");
-        int port = NodeProcesses.freePort();
-        Cli.Result r = Cli.withPassword("-r", repo.toString(), "node", "--bind", "127.0.0.1:" + port, "--seed",
-                "127.0.0.1:" + port, "--daemon-config", conf.toString());
-        assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("sources[0].watch.delay: \"soon\" is not a duration"), r.err());
-        assertTrue(!r.err().contains("Exception"), r.err());
+        assertRefused("daemon.conf", "sources = [{ name = a, paths = [\"/a\"], watch { delay = soon } }]\n",
+                "sources[0].watch.delay: \"soon\" is not a duration", "--daemon-config");
     }
 
     @Test
     void node_badDaemonSectionInConfigFile_exitsTwoNamingTheField() throws Exception {
+        assertRefused("chronosguard.conf", "workers = 2\ndaemon { sources = [{ name = a, paths = [\"/a\"], schedule = \"x\" }] }\n",
+                "daemon.sources[0].schedule: bad cron expression \"x\"", "--config");
+    }
+
+    /** {@code node} with the file given by {@code option} exits 2 with {@code expected}, no stack trace. */
+    private void assertRefused(String name, String text, String expected, String option) throws Exception {
         Path repo = NodeProcesses.initRepository(tmp);
-        Path conf = tmp.resolve("chronosguard.conf");
-        Files.writeString(conf, "workers = 2\ndaemon { sources = [{ name = a, paths = [\"/a\"], schedule = \"x\" }] }\n");
+        Path conf = tmp.resolve(name);
+        Files.writeString(conf, text);
         int port = NodeProcesses.freePort();
-        Cli.Result r = Cli.withPassword("--config", conf.toString(), "-r", repo.toString(), "node", "--bind",
-                "127.0.0.1:" + port, "--seed", "127.0.0.1:" + port);
+        List<String> args = new ArrayList<>(List.of("-r", repo.toString(), "node", "--bind", "127.0.0.1:" + port,
+                "--seed", "127.0.0.1:" + port));
+        args.addAll(option.equals("--config") ? 0 : args.size(), List.of(option, conf.toString()));
+        Cli.Result r = Cli.withPassword(args.toArray(String[]::new));
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("daemon.sources[0].schedule: bad cron expression \"x\""), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
     }
 
     /** The short id of the {@code n}th snapshot the command printed. */
