@@ -15,10 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -92,7 +90,8 @@ public final class Scheduler {
     private final ScheduleBook book;
     private final Debouncer<String> changes = new Debouncer<>();
     private final Map<String, State> states = new HashMap<>();
-    private final Set<String> again = new HashSet<>();
+    /** Sources to run again when their job ends, with the trigger that asked. */
+    private final Map<String, String> again = new HashMap<>();
     private final ArrayDeque<String> log = new ArrayDeque<>();
     private final List<Command> early = new java.util.ArrayList<>();
     private Versioned config = Versioned.NONE;
@@ -157,13 +156,15 @@ public final class Scheduler {
         config = v;
         DaemonConfig c = v.config();
         states.keySet().retainAll(c.sources().stream().map(Source::name).toList());
-        for (String name : List.copyOf(again)) {
+        for (String name : List.copyOf(again.keySet())) {
             if (c.source(name).isEmpty()) {
                 again.remove(name);
                 changes.forget(name);
             }
         }
-        for (ScheduleBook.Missed m : book.apply(c, now())) {
+        // version 0 is "nothing known yet" (a fresh node before gossip): missed schedules are
+        // judged against the first real configuration
+        for (ScheduleBook.Missed m : v.version() == 0 ? List.<ScheduleBook.Missed>of() : book.apply(c, now())) {
             String what = ScheduleBook.PRUNE.equals(m.key()) ? "prune" : "source " + m.key();
             ctx.getLog().warn("missed schedule: {} ({}) was due at {} while no coordinator ran; running it now",
                     what, m.schedule(), m.due());
@@ -231,7 +232,7 @@ public final class Scheduler {
         }
         State st = state(key);
         if (st.job != null || st.starting) {
-            again.add(key);
+            again.putIfAbsent(key, trigger);
             return;
         }
         st.starting = true;
@@ -281,8 +282,9 @@ public final class Scheduler {
             event("source " + m.source() + ": job " + v.jobId() + " " + st.lastError);
             events.jobFailed(m.source(), v.jobId(), st.lastError);
         }
-        if (again.remove(m.source())) {
-            fire(m.source(), "watch");
+        String next = again.remove(m.source());
+        if (next != null) {
+            fire(m.source(), next);
         }
         return Behaviors.same();
     }
