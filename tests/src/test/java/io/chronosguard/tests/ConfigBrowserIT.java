@@ -34,10 +34,7 @@ class ConfigBrowserIT {
             ChromeDriver driver = Browsers.chromium(dir.resolve("chrome-profile"), dir.resolve("downloads"));
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                driver.get(n.api() + "/");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
-                driver.findElement(By.id("token")).sendKeys(NodeProcesses.TOKEN);
-                driver.findElement(By.id("login-btn")).click();
+                Browsers.signIn(driver, wait, n.api() + "/", NodeProcesses.TOKEN);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-card")));
                 wait.until(ExpectedConditions.textToBe(By.id("config-version"), "No configuration yet."));
 
