@@ -67,7 +67,8 @@ public final class TreeWatcher implements AutoCloseable {
     }
 
     /**
-     * Starts watching.
+     * Starts watching; the kernel watch is set up on the watcher's own thread, so this returns
+     * at once (changes made before it is in place are caught by the first backup anyway).
      *
      * @param excluded    changes under paths it accepts are ignored
      * @param tick        how often roots are checked (cheap: one stat each)
@@ -78,8 +79,15 @@ public final class TreeWatcher implements AutoCloseable {
         TreeWatcher w = new TreeWatcher(roots, excluded, listener, nativeWatch, tick, rescanEvery);
         synchronized (w) {
             w.roots.forEach(r -> w.rootKeys.put(r, keyOf(r)));
-            w.startNative();
         }
+        // registering a watch per folder walks the whole tree: on the watcher's thread, not the caller's
+        w.timer.execute(() -> {
+            synchronized (w) {
+                if (!w.closed) {
+                    w.startNative();
+                }
+            }
+        });
         w.timer.scheduleWithFixedDelay(w::check, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         return w;
     }
@@ -87,6 +95,11 @@ public final class TreeWatcher implements AutoCloseable {
     /** Whether the kernel's notifications could not be used and trees are rescanned instead. */
     public synchronized boolean rescanning() {
         return rescanning;
+    }
+
+    /** Whether the kernel watch is in place (false before it is set up, after a fall-back, or with no root present). */
+    public synchronized boolean notified() {
+        return running != null;
     }
 
     private void startNative() {

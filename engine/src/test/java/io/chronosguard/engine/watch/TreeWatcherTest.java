@@ -36,6 +36,7 @@ class TreeWatcherTest {
         Path root = Files.createDirectories(dir.resolve("src"));
         try (TreeWatcher w = TreeWatcher.start(List.of(root), p -> false, listener, NativeWatch.DIRECTORY_WATCHER,
                 Duration.ofMillis(200), Duration.ofSeconds(1))) {
+            await(w::notified);
             Path sub = Files.createDirectories(root.resolve("a/b"));
             await(() -> changes.stream().anyMatch(p -> p.startsWith(root)));
             changes.clear();
@@ -50,6 +51,7 @@ class TreeWatcherTest {
         Path root = Files.createDirectories(dir.resolve("src"));
         try (TreeWatcher w = TreeWatcher.start(List.of(root), p -> p.toString().endsWith(".tmp"), listener,
                 NativeWatch.DIRECTORY_WATCHER, Duration.ofMillis(200), Duration.ofSeconds(1))) {
+            await(w::notified);
             Files.writeString(root.resolve("x.tmp"), "ignored");
             Files.writeString(root.resolve("y.txt"), "seen");
             await(() -> changes.contains(root.resolve("y.txt")));
@@ -66,10 +68,27 @@ class TreeWatcherTest {
         };
         try (TreeWatcher w = TreeWatcher.start(List.of(root), p -> false, listener, full, Duration.ofMillis(100),
                 Duration.ofMillis(300))) {
-            assertTrue(w.rescanning());
+            await(w::rescanning);
             assertTrue(fallBacks.get(0).contains("inotify watch limit"), fallBacks.toString());
             Files.writeString(root.resolve("new.txt"), "x");
             await(() -> changes.contains(root));
+        }
+    }
+
+    // the limit can also be hit later, registering a folder created while watching
+    @Test
+    void start_watchDiesAtTheLimit_fallsBackToRescans() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("src"));
+        NativeWatch dies = (roots, onChange, onDeath, ex) -> {
+            ex.execute(() -> onDeath.accept(new IOException("User limit of inotify watches reached")));
+            return () -> { };
+        };
+        try (TreeWatcher w = TreeWatcher.start(List.of(root), p -> false, listener, dies, Duration.ofMillis(100),
+                Duration.ofMillis(300))) {
+            await(w::rescanning);
+            Files.writeString(root.resolve("new.txt"), "x");
+            await(() -> changes.contains(root));
+            assertTrue(fallBacks.size() == 1, fallBacks.toString());
         }
     }
 
@@ -101,6 +120,7 @@ class TreeWatcherTest {
         Files.writeString(root.resolve("a"), "1");
         try (TreeWatcher w = TreeWatcher.start(List.of(root), p -> false, listener, NativeWatch.DIRECTORY_WATCHER,
                 Duration.ofMillis(100), Duration.ofSeconds(1))) {
+            await(w::notified);
             Files.delete(root.resolve("a"));
             Files.delete(root);
             await(() -> changes.contains(root));
