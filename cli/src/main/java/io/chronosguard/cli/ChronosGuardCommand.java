@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
                 RestoreCommand.class, KeyCommand.class, ForgetCommand.class, PruneCommand.class, DumpCommand.class,
                 DiffCommand.class, StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
-                NodeCommand.class, ClusterCommand.class, CopyCommand.class,
+                NodeCommand.class, ClusterCommand.class, CopyCommand.class, WatchCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
                 + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error,"

@@ -76,6 +76,11 @@ public final class CliContext {
         configFile = Optional.ofNullable(p);
     }
 
+    /** The {@code --config} file, if one was given. */
+    Optional<Path> configFile() {
+        return configFile;
+    }
+
     /** Records a flag the user gave, for the flag layer of the settings. */
     void flag(String name, Object value) {
         if (value != null) {

@@ -5,12 +5,18 @@ import io.chronosguard.coordinator.cluster.ClusterNode;
 import io.chronosguard.coordinator.cluster.NodeConfig;
 import io.chronosguard.coordinator.cluster.NodeServices;
 import io.chronosguard.coordinator.progress.ProgressHub;
+import io.chronosguard.coordinator.daemon.Daemon;
+import io.chronosguard.coordinator.daemon.Versioned;
+import io.chronosguard.engine.alert.Alerter;
+import io.chronosguard.engine.alert.DaemonAlerts;
+import io.chronosguard.engine.daemon.DaemonEvents;
 import io.chronosguard.engine.repo.BlobSaver;
 import io.chronosguard.engine.repo.Repository;
 import io.chronosguard.web.ApiAuth;
 import io.chronosguard.web.Dashboard;
 import io.chronosguard.web.WebServer;
 import io.chronosguard.web.metrics.MetricsRoutes;
+import io.chronosguard.web.node.ConfigRoutes;
 import io.chronosguard.web.node.NodeRoutes;
 import io.chronosguard.web.node.ClusterProgressSource;
 import java.io.IOException;
@@ -58,6 +64,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--lease", paramLabel = "SECONDS", description = "Task lease (default 60).")
     int leaseSeconds = 60;
 
+    @Option(names = "--daemon-config", paramLabel = "FILE",
+            description = "Sources, schedules, retention and alert targets (HOCON or JSON); a later PUT /api/config wins.")
+    Path daemonConfig;
+
     @Option(names = "--join-timeout", paramLabel = "SECONDS",
             description = "Give up when no seed answers within this time (default 20).")
     int joinTimeoutSeconds = 20;
@@ -93,6 +103,7 @@ final class NodeCommand implements Callable<Integer> {
         if (api != null) {
             ensureFree("HTTP", api);
         }
+        Versioned daemonInitial = DaemonSetup.read(daemonConfig, ctx.configFile());
         Repository repo = ctx.openRepository();
         NodeServices.Tuning tuning = NodeServices.Tuning.defaults().withLease(Duration.ofSeconds(leaseSeconds));
         tuning = new NodeServices.Tuning((int) s.packSizeBytes(), BlobSaver.Compression.valueOf(s.compression().name()),
@@ -106,10 +117,12 @@ final class NodeCommand implements Callable<Integer> {
         }, "chronosguard-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         awaitUp(node, seedList, Duration.ofSeconds(joinTimeoutSeconds));
-        Observability.watch(ctx, node); // returns the node's Alerter, for schedules to raise MISSED_SCHEDULE
+        Alerter alerter = Observability.watch(ctx, node);
+        Daemon daemon = Daemon.start(node, s.stateDir(), daemonInitial,
+                alerter.enabled() ? new DaemonAlerts(alerter, node.capabilities().node()) : DaemonEvents.NONE);
         if (api != null) {
             try {
-                serve(ctx, node, repo, api);
+                serve(ctx, node, repo, api, daemon);
             } catch (Exception e) {
                 node.leave(Duration.ofSeconds(10));
                 throw new CliException(ExitCode.FAILED, "cannot serve HTTP on " + api + ": " + rootMessage(e));
@@ -128,7 +141,8 @@ final class NodeCommand implements Callable<Integer> {
      * and the node's job routes, under one {@link ApiAuth} (a generated admin token is printed
      * once when {@code CHRONOSGUARD_API_TOKEN} is unset).
      */
-    private static void serve(CliContext ctx, ClusterNode node, Repository repo, HostPort api) throws Exception {
+    static void serve(CliContext ctx, ClusterNode node, Repository repo, HostPort api, Daemon daemon)
+            throws Exception {
         Settings s = ctx.settings();
         ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
         ExecutorService blocking = Executors.newCachedThreadPool(r -> {
@@ -147,11 +161,11 @@ final class NodeCommand implements Callable<Integer> {
         });
         WebServer.builder(node.system(), auth).host(api.host()).port(api.port())
                 .add(new NodeRoutes(node)).add(new MetricsRoutes(Observability.nodeMetrics(ctx, node, hub, repo), blocking))
-                .addAll(dashboard.routeSets()).build()
+                .add(new ConfigRoutes(node.system(), daemon)).addAll(dashboard.routeSets()).build()
                 .start().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self, CliContext ctx) {
+    static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self, CliContext ctx) {
         try {
             return ClusterNode.start(cfg, repo, Clock.systemDefaultZone(), ctx::openCatalog);
         } catch (RuntimeException e) {
@@ -160,7 +174,7 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     /** Waits to become a member; a node whose seeds never answer stops by itself and says so. */
-    private static void awaitUp(ClusterNode node, List<String> seeds, Duration joinTimeout) {
+    static void awaitUp(ClusterNode node, List<String> seeds, Duration joinTimeout) {
         CompletableFuture<Object> up = node.up().toCompletableFuture().thenApply(v -> "up");
         CompletableFuture<Object> stopped = node.terminated().toCompletableFuture().thenApply(v -> "stopped");
         Object r;
@@ -179,7 +193,7 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     /** Fails clearly when {@code hp} cannot be bound (in use, or not an address of this machine). */
-    private static void ensureFree(String what, HostPort hp) {
+    static void ensureFree(String what, HostPort hp) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(hp.host(), hp.port()));
         } catch (IOException e) {

@@ -115,6 +115,10 @@ final class ConfigFileReader {
     }
 
     private void accept(String path, ConfigValue value) {
+        // the daemon's sources, schedules and alerts: read and validated by DaemonConfigParser
+        if (path.startsWith(io.chronosguard.config.daemon.DaemonConfigParser.SECTION + ".")) {
+            return;
+        }
         Optional<SettingKey<?>> key = SettingKeys.byName(path).or(() -> SettingKeys.byLegacyName(path));
         if (key.isPresent()) {
             acceptSetting(key.get(), path, value);

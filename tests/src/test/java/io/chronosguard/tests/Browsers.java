@@ -3,13 +3,24 @@ package io.chronosguard.tests;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium through /usr/bin/chromedriver, downloading into a given folder without asking. */
 final class Browsers {
     private Browsers() {
+    }
+
+    /** Opens the dashboard at {@code url} and signs in with {@code token}. */
+    static void signIn(ChromeDriver driver, WebDriverWait wait, String url, String token) {
+        driver.get(url);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.id("login-btn")).click();
     }
 
     static ChromeDriver chromium(Path profile, Path downloads) {

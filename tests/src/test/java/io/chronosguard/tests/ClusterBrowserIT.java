@@ -58,10 +58,7 @@ class ClusterBrowserIT {
             ChromeDriver driver = Browsers.chromium(dir.resolve("chrome-profile"), downloads);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                driver.get(n.api() + "/");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
-                driver.findElement(By.id("token")).sendKeys(NodeProcesses.TOKEN);
-                driver.findElement(By.id("login-btn")).click();
+                Browsers.signIn(driver, wait, n.api() + "/", NodeProcesses.TOKEN);
                 wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
                 wait.until(ExpectedConditions.textToBe(By.id("state"), "idle"));
                 // both nodes and their workers, from each node's monitor

@@ -69,13 +69,20 @@ final class NodeProcesses implements AutoCloseable {
 
     /** Starts a node seeded by {@code seedPort} (its own port for the first), always with an HTTP API. */
     NodeProc start(int port, int seedPort, int workers) throws IOException {
+        return start(port, seedPort, workers, List.of());
+    }
+
+    /** As {@link #start(int, int, int)}, with {@code extra} node arguments (e.g. {@code --source-root DIR}). */
+    NodeProc start(int port, int seedPort, int workers, List<String> extra) throws IOException {
         int httpPort = freePort();
         Path log = dir.resolve("node-" + port + ".log");
         // --join-timeout as long as awaitMembers waits: on a loaded machine the first node's JVM
         // may take longer than the default 20 s to open the repository and start.
-        ProcessBuilder pb = new ProcessBuilder(javaNode("-r", repo, "--bind", "127.0.0.1:" + port,
+        List<String> args = new ArrayList<>(List.of("-r", repo, "--bind", "127.0.0.1:" + port,
                 "--seed", "127.0.0.1:" + seedPort, "--workers", String.valueOf(workers), "--http",
                 "127.0.0.1:" + httpPort, "--lease", "20", "--join-timeout", "90"));
+        args.addAll(extra);
+        ProcessBuilder pb = new ProcessBuilder(javaNode(args.toArray(String[]::new)));
         pb.environment().putAll(env);
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);

@@ -172,6 +172,11 @@ public final class ClusterNode implements AutoCloseable {
         return services.capabilities();
     }
 
+    /** What this node's actors share (repository, executors, clock), for actors started beside them. */
+    public NodeServices services() {
+        return services;
+    }
+
     /** Completes when this node is an Up member of the cluster. */
     public CompletionStage<Void> up() {
         return up;

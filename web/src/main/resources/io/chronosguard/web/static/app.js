@@ -75,6 +75,54 @@
     if (state.ws) { state.ws.onclose = null; state.ws.close(); state.ws = null; }
   }
 
+  // Configuration panel: GET /api/config (+ /api/schedule for next runs); admins edit the JSON and PUT it.
+  // Servers without a cluster daemon answer 404 and the panel stays hidden.
+  async function loadConfig() {
+    let cfg;
+    try { cfg = await api('GET', '/api/config'); } catch (e) { return; }
+    let sched = { sources: [] };
+    try { sched = await api('GET', '/api/schedule'); } catch (e) { /* scheduler not reachable yet */ }
+    const byName = {};
+    sched.sources.forEach(s => { byName[s.name] = s; });
+    $('config-card').hidden = false;
+    $('config-version').textContent = cfg.version ? 'Version ' + cfg.version + ' (pushed '
+      + (cfg.version > 1 ? new Date(cfg.version).toLocaleString() : 'from the config file') + ')'
+      : 'No configuration yet.';
+    fill($('config-sources').querySelector('tbody'), cfg.config.sources, s => {
+      const tr = document.createElement('tr');
+      const st = byName[s.name] || {};
+      const keep = s.retention ? Object.entries(s.retention).map(([k, v]) => k + '=' + v).join(', ') : '—';
+      [s.name, s.paths.join(', '), s.watch ? 'after ' + s.watch.delay : '—', s.schedule || '—', keep,
+        st.nextRun ? new Date(st.nextRun).toLocaleString() : '—', st.lastSnapshot ? st.lastSnapshot.substring(0, 8) : '—']
+        .forEach(t => tr.appendChild(el('td', t)));
+      return tr;
+    });
+    $('config-prune').textContent = cfg.config.prune ? 'Prune: ' + cfg.config.prune.schedule : 'Prune: not scheduled';
+    if (state.role === 'admin' && document.activeElement !== $('config-json')) {
+      $('config-json').value = JSON.stringify(cfg.config, null, 2);
+    }
+  }
+
+  $('config-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const msg = $('config-msg');
+    msg.className = '';
+    let body;
+    try { body = JSON.parse($('config-json').value); } catch (e) {
+      msg.className = 'error';
+      msg.textContent = 'Not JSON: ' + e.message;
+      return;
+    }
+    try {
+      const r = await api('PUT', '/api/config', body);
+      msg.textContent = 'Saved as version ' + r.version + '; every node applies it now.';
+      loadConfig();
+    } catch (e) {
+      msg.className = 'error';
+      msg.textContent = e.message;
+    }
+  });
+
   async function start() {
     if (!token()) { showLogin(''); return; }
     let session;
@@ -93,6 +141,7 @@
     connect();
     loadSnapshots();
     loadHistory();
+    loadConfig();
     if (session.role === 'admin') {
       try {
         const sel = await api('GET', '/api/select');
