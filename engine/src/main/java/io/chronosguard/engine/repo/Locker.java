@@ -69,7 +69,7 @@ public final class Locker {
     });
 
     /** Refreshes on one daemon thread shared by every lock of the process. */
-    static final Scheduler DAEMON = (task, delay) -> {
+    public static final Scheduler DAEMON = (task, delay) -> {
         var f = TIMER.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     };
