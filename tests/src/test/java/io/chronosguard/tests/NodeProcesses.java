@@ -62,11 +62,18 @@ final class NodeProcesses implements AutoCloseable {
 
     /** Starts a node seeded by {@code seedPort} (its own port for the first), always with an HTTP API. */
     NodeProc start(int port, int seedPort, int workers) throws IOException {
+        return start(port, seedPort, workers, List.of());
+    }
+
+    /** As above, with {@code extra} arguments (e.g. {@code --config FILE}). */
+    NodeProc start(int port, int seedPort, int workers, List<String> extra) throws IOException {
         int httpPort = freePort();
         Path log = dir.resolve("node-" + port + ".log");
-        ProcessBuilder pb = new ProcessBuilder(javaNode("-r", repo.toString(), "--bind", "127.0.0.1:" + port,
+        List<String> args = new ArrayList<>(List.of("-r", repo.toString(), "--bind", "127.0.0.1:" + port,
                 "--seed", "127.0.0.1:" + seedPort, "--workers", String.valueOf(workers), "--http",
                 "127.0.0.1:" + httpPort, "--lease", "20"));
+        args.addAll(extra);
+        ProcessBuilder pb = new ProcessBuilder(javaNode(args.toArray(String[]::new)));
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);
         pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", VIEWER_TOKEN);
@@ -79,11 +86,15 @@ final class NodeProcesses implements AutoCloseable {
 
     /** {@code count} nodes seeded by the first (the oldest member, so it hosts the coordinator), all up and serving. */
     List<NodeProc> startCluster(int count, int workers) throws Exception {
+        return startCluster(count, workers, List.of());
+    }
+
+    List<NodeProc> startCluster(int count, int workers, List<String> extra) throws Exception {
         int p1 = freePort();
         List<NodeProc> out = new ArrayList<>();
-        out.add(start(p1, p1, workers));
+        out.add(start(p1, p1, workers, extra));
         for (int i = 1; i < count; i++) {
-            out.add(start(freePort(), p1, workers));
+            out.add(start(freePort(), p1, workers, extra));
         }
         for (NodeProc n : out) { // every node's API is up and sees every member
             awaitMembers(n, count, Duration.ofSeconds(90));
@@ -151,6 +162,31 @@ final class NodeProcesses implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /** The lock files in the repository, by name. */
+    List<String> locks() throws IOException {
+        try (var files = Files.list(repo.resolve("locks"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Waits until the repository holds exactly {@code expected} lock files (the nodes release theirs after a job). */
+    void awaitLocks(int expected, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (locks().size() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + expected + " lock files, found " + locks() + logs());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A config file making the nodes compress at zstd's highest level, so a job lasts long enough to interrupt. */
+    Path slowConfig() throws IOException {
+        Path conf = dir.resolve("slow.conf");
+        Files.writeString(conf, "compression = max\n");
+        return conf;
     }
 
     static Map<String, String> clientEnv() {

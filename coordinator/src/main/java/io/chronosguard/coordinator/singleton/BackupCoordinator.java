@@ -209,7 +209,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             JobFinisher.Parent parent = finisher.findParent(run.paths(), run.host());
             JobFinisher.TreeSink sink = finisher.treeSink();
             Job job = new Job(r.checkpoint().jobId(), run.paths(), run.host(), run.tags(), run.startedAt(),
-                    parent.snapshot(), parent.trees(), sink::save);
+                    parent.snapshot(), parent.trees(), sink::save, now().toEpochMilli() * 1_000_000L);
             job.treeSink = sink;
             job.run = handle;
             job.lockHeld = true;
@@ -242,6 +242,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         recovering = false;
         stash.forEach(getContext().getSelf()::tell);
         stash.clear();
+        resumedJobs.forEach(this::maybeFinish); // every task may have been done already
         dispatch();
         return this;
     }

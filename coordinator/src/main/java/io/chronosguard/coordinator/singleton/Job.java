@@ -107,6 +107,17 @@ final class Job {
 
     Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
             Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree) {
+        this(id, paths, hostname, tags, started, parentSnapshot, parentTrees, saveTree, 0);
+    }
+
+    /**
+     * @param firstTaskId where task ids start: a resumed job keeps its job id, so its task ids must
+     *                    differ from the interrupted run's, whose late results may still arrive
+     */
+    Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
+            Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree,
+            long firstTaskId) {
+        this.nextTask = firstTaskId;
         this.id = id;
         this.paths = List.copyOf(paths);
         this.hostname = hostname;
