@@ -600,6 +600,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 releaseLock(j);
             }
         }
+        // blocking, but the actor is gone: the next coordinator must read the run as ended, not resume it
+        history.flush(Duration.ofSeconds(5));
         return this;
     }
 

@@ -223,6 +223,25 @@ public final class JobHistory implements AutoCloseable {
         return coordinator.equals(self) || !members.contains(coordinator);
     }
 
+    /**
+     * Waits up to {@code max} until every record queued so far is written. Only for a stopping
+     * coordinator: its successor reads the catalog at start and must not find the run still
+     * {@code running} with a checkpoint, or it would resume a job this one has just ended.
+     */
+    void flush(Duration max) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!submit(c -> done.complete(null), () -> done.complete(null))) {
+            return;
+        }
+        try {
+            done.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("the history catalog did not take the stopping coordinator's records within {}", max);
+        }
+    }
+
     /** Catalog work that may throw. */
     @FunctionalInterface
     private interface Work {
