@@ -94,6 +94,12 @@ public final class ClusterNode implements AutoCloseable {
      *                it runs here (opened on first use; closed when the node stops)
      */
     public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog) {
+        return start(c, repo, clock, catalog, Locker.DAEMON);
+    }
+
+    /** As above; {@code lockTimer} runs the lock's refreshes and delayed release (tests drive it). */
+    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog,
+            Locker.Scheduler lockTimer) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c));
         JobHistory history = new JobHistory(catalog);
         try {
@@ -114,8 +120,8 @@ public final class ClusterNode implements AutoCloseable {
                 return t;
             });
             system.getWhenTerminated().thenRun(blobWorkers::shutdown);
-            Locker locker = new Locker(repo, clock, Host.current());
-            NodeLock lock = new NodeLock(() -> locker.lock(false), Locker.DAEMON, LOCK_LINGER);
+            Locker locker = new Locker(repo, clock, Host.current(), lockTimer);
+            NodeLock lock = new NodeLock(() -> locker.lock(false), lockTimer, LOCK_LINGER);
             NodeServices services = new NodeServices(repo, saver, blocking, blobWorkers, caps, clock, c.tuning(),
                     lock);
             ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock, localDisk(c.repositoryLocation())), "monitor",
