@@ -7,6 +7,8 @@ import io.chronosguard.coordinator.protocol.JobProgressView;
 import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
+import io.chronosguard.engine.RepositoryLockedException;
+import io.chronosguard.engine.repo.Id;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -126,6 +130,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     private final NodeServices node;
     private final JobFinisher finisher;
     private final JobHistory history;
+    private final JobResumer resumer;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<ActorRef<DirectoryWorker.Command>, Capabilities> idle = new LinkedHashMap<>();
     private final Map<String, Capabilities> nodes = new HashMap<>();
@@ -150,6 +155,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         this.node = node;
         this.finisher = new JobFinisher(node);
         this.history = history;
+        this.resumer = new JobResumer(node, finisher, history);
         timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(500));
         ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class,
                 e -> new NodeGone(e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberExited
@@ -163,14 +169,13 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
         ctx.pipeToSelf(history.recover(node.capabilities().node(), liveMembers(cluster), now(),
                 node.repository().config().id(), RESUME_WITHIN)
-                .orTimeout(RECOVERY_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS),
+                .orTimeout(RECOVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
                 (runs, ex) -> new Recovered(ex == null ? runs : List.of()));
         ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
     }
 
     /** Requests about jobs wait while interrupted runs are being resumed. */
-    private <T extends Command> Behavior<Command> unlessRecovering(T m, java.util.function.Function<T,
-            Behavior<Command>> handler) {
+    private <T extends Command> Behavior<Command> unlessRecovering(T m, Function<T, Behavior<Command>> handler) {
         if (recovering) {
             stash.add(m);
             return this;
@@ -185,51 +190,11 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
             List<Job> out = new ArrayList<>();
             for (JobHistory.Resumable run : r.runs()) {
-                resume(run).ifPresent(out::add);
+                resumer.resume(run).ifPresent(out::add);
             }
             return out;
         }, node.blocking()), (jobs, ex) -> new Resumed(ex == null ? jobs : List.of()));
         return this;
-    }
-
-    /**
-     * An interrupted run as a job again (blocking): the node's lock, the parent snapshot, and
-     * the checkpoint's finished tasks applied; empty when it cannot resume (the run then ends failed).
-     */
-    private Optional<Job> resume(JobHistory.Resumable r) {
-        io.chronosguard.engine.catalog.RunRecord run = r.checkpoint().run();
-        JobHistory.Run handle = JobHistory.Run.of(run.id());
-        try {
-            node.lock().enter();
-        } catch (RuntimeException e) {
-            abandon(handle, run.startedAt(), "cannot resume the interrupted job: " + e.getMessage());
-            return Optional.empty();
-        }
-        try {
-            JobFinisher.Parent parent = finisher.findParent(run.paths(), run.host());
-            JobFinisher.TreeSink sink = finisher.treeSink();
-            Job job = new Job(r.checkpoint().jobId(), run.paths(), run.host(), run.tags(), run.startedAt(),
-                    parent.snapshot(), parent.trees(), sink::save, now().toEpochMilli() * 1_000_000L);
-            job.treeSink = sink;
-            job.run = handle;
-            job.lockHeld = true;
-            long reused = job.replay(r.tasks());
-            job.resumed = "resuming run " + run.id() + ": " + reused + " of " + (reused + job.view().tasksQueued())
-                    + " directories already stored";
-            return Optional.of(job);
-        } catch (RuntimeException e) {
-            node.lock().exit();
-            abandon(handle, run.startedAt(), "cannot resume the interrupted job: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private void abandon(JobHistory.Run run, Instant started, String why) {
-        org.slf4j.LoggerFactory.getLogger(BackupCoordinator.class).error("run {}", why); // not on the actor
-        Instant t = now();
-        history.finished(run, new io.chronosguard.engine.catalog.ClusterRunFinish(t,
-                io.chronosguard.engine.catalog.Outcome.FAILED, 0, 0, 0, Duration.between(started, t).toMillis() / 1000.0,
-                null, List.of(), 0, List.of(new io.chronosguard.engine.catalog.RunError(null, why)), List.of()), 0, 0);
     }
 
     private Behavior<Command> resumed(List<Job> resumedJobs) {
@@ -394,7 +359,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         if (p.failure() != null) {
             Throwable c = p.failure().getCause() != null ? p.failure().getCause() : p.failure();
             // a repository locked exclusively (restic check or prune): refused now, to be run again later
-            m.replyTo().tell(StatusReply.error((c instanceof io.chronosguard.engine.RepositoryLockedException
+            m.replyTo().tell(StatusReply.error((c instanceof RepositoryLockedException
                     ? CONFLICT : "") + "cannot start the backup: " + c.getMessage()));
             return this;
         }
@@ -407,7 +372,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node(),
                 List.copyOf(nodes.values()));
         history.checkpointStarted(job.run, id, node.repository().config().id(),
-                p.parent().snapshot().map(io.chronosguard.engine.repo.Id::hex).orElse(null));
+                p.parent().snapshot().map(Id::hex).orElse(null));
         jobs.put(id, job);
         latest = job;
         getContext().getLog().info("job {} started: {}", id, m.paths());
@@ -548,8 +513,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
 
     private Behavior<Command> onTick() {
         for (Job j : jobs.values()) {
-            java.util.Optional<String> lost = j.lockHeld && j.active() && !j.finishing ? node.lock().lost()
-                    : java.util.Optional.empty();
+            Optional<String> lost = j.lockHeld && j.active() && !j.finishing ? node.lock().lost()
+                    : Optional.empty();
             if (lost.isPresent()) {
                 j.fail(lost.get());
                 j.ended(now());
@@ -612,7 +577,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         j.finishing = true;
         getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
             node.lock().lost().ifPresent(why -> {
-                throw new io.chronosguard.engine.RepositoryLockedException(why);
+                throw new RepositoryLockedException(why);
             });
             return finisher.finish(j);
         }, node.blocking()), (r, ex) -> new Finished(j.id, r, ex));
