@@ -162,6 +162,8 @@ final class Job {
             if (c.node() != null) {
                 nodesUsed.add(c.node());
             }
+            // the dead coordinator may not have recorded it yet (directory rows go out in batches)
+            directories.add(new DirectoryResult(c.path(), c.node(), o.files(), o.bytes(), "reused"));
             count(o);
             for (Task n : enqueue(assembly.apply(t.dir, t.spec, o))) {
                 queued.put(Checkpoints.key(n.spec.path(), n.spec.from(), n.spec.to()), n);

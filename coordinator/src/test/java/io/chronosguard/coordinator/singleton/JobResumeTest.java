@@ -61,6 +61,8 @@ class JobResumeTest {
         Job resumed = fresh(new ArrayList<>());
         assertEquals(2, resumed.replay(rows));
         assertEquals(2, resumed.view().tasksQueued(), "only b and c are queued again");
+        assertEquals(List.of("reused", "reused"), resumed.drainDirectories().stream()
+                .map(io.chronosguard.engine.catalog.DirectoryResult::status).toList());
         assertEquals(0, resumed.tasksRun());
         assertFalse(resumed.treesComplete());
         List<CheckpointTask> after = run(resumed, 2);
