@@ -173,9 +173,20 @@ public final class CliContext {
         }
     }
 
-    /** A lock on {@code repo} held by this process. */
+    /**
+     * A lock on {@code repo} held by this process, refreshed every 5 minutes. If it is lost
+     * (removed by {@code restic unlock --remove-all}, or not refreshable until restic would
+     * call it stale) the command stops at once with exit 11: going on unlocked could let a
+     * prune delete what it writes. Stopping mid-way is safe: see KillBackupIT.
+     */
     public Locker.RepoLock lock(Repository repo, boolean exclusive) {
-        return new Locker(repo, Clock.systemDefaultZone(), Host.current()).lock(exclusive);
+        Locker.RepoLock lock = new Locker(repo, Clock.systemDefaultZone(), Host.current()).lock(exclusive);
+        lock.onLost(why -> {
+            err.println("error: " + why);
+            err.flush();
+            Runtime.getRuntime().halt(ExitCode.LOCKED);
+        });
+        return lock;
     }
 
     /** From --password-file, then CHRONOSGUARD_PASSWORD, then a prompt on a terminal. */

@@ -80,6 +80,11 @@ final class ServerBackup {
             unavailableSince = -1;
             JsonNode v = body(r, 200);
             String state = v.path("state").asText();
+            if (v.hasNonNull("resumed") && !resumedTold) {
+                resumedTold = true; // the job resumed an interrupted run: say so once
+                err.println(v.path("resumed").asText());
+            }
+            tasksReused = v.path("tasks_reused").asLong();
             if ("running".equals(state)) {
                 progress(v);
                 continue;
@@ -90,6 +95,10 @@ final class ServerBackup {
             throw new CliException(ExitCode.FAILED, "backup failed: " + v.path("error").asText());
         }
     }
+
+    /** Whether the resume note was printed; tasks taken from an interrupted run's checkpoint. */
+    private boolean resumedTold;
+    private long tasksReused;
 
     private void progress(JsonNode v) {
         if (json) {
@@ -111,6 +120,7 @@ final class ServerBackup {
                 o.set(f, s.get(f));
             }
             o.put("errors", errors.size());
+            o.put("reused_tasks", tasksReused);
             out.println(o);
         } else {
             errors.forEach(e -> err.println("error: " + e));

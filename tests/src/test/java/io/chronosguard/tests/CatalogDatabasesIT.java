@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chronosguard.engine.catalog.Catalog;
 import io.chronosguard.engine.catalog.CatalogException;
+import io.chronosguard.engine.catalog.CheckpointTask;
 import io.chronosguard.engine.catalog.HistoryQuery;
 import io.chronosguard.engine.catalog.ImportOutcome;
 import io.chronosguard.engine.catalog.LegacyRun;
@@ -84,6 +85,32 @@ class CatalogDatabasesIT {
         assertEquals("chronosguard", row.get("source"));
         assertEquals("permission denied", db.rows("SELECT reason FROM run_errors WHERE run_id = ? AND path = '/src/x'",
                 id).get(0).get("reason"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Databases.class)
+    void checkpoint_writtenReadInOrderAndDeleted(Database db) {
+        try (Catalog c = Catalog.open(db.url())) {
+            long id = c.startRun(new RunStart(T0, false, "h1", List.of("/src"), List.of(), List.of("pekko://n@h:1")));
+            c.startCheckpoint(id, "job-1", "repo-a", null);
+            c.addCheckpointTasks(id, List.of(new CheckpointTask(1, "/src/b", "m", null, "n2", "{\"b\":1}"),
+                    new CheckpointTask(0, "/src", null, null, "n1", "{\"a\":0}")));
+            assertThrows(CatalogException.class, () -> c.addCheckpointTasks(id, List.of(
+                    new CheckpointTask(2, "/src/c", null, null, "n1", "{}"),
+                    new CheckpointTask(1, "/src/dup", null, null, "n1", "{}"))), "a repeated seq is refused");
+            List<CheckpointTask> tasks = c.checkpointTasks(id);
+            assertEquals(List.of("/src", "/src/b"), tasks.stream().map(CheckpointTask::path).toList(),
+                    "in seq order, and the refused batch left nothing");
+            assertEquals("m", tasks.get(1).from());
+            assertEquals(1, c.checkpoints("repo-a").size());
+            assertEquals(2, c.checkpoints("repo-a").get(0).tasks());
+            assertEquals(List.of(), c.checkpoints("repo-b"));
+            c.recordTaskCounts(id, 2, 5);
+            assertEquals(List.of(2L, 5L), List.of(c.taskCounts(id)));
+            c.deleteCheckpoint(id);
+            assertEquals(List.of(), c.checkpoints("repo-a"));
+        }
+        assertEquals(0, db.count("SELECT COUNT(*) FROM job_checkpoint"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -125,6 +125,50 @@ class ClusterInJvmIT {
         TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
     }
 
+    /**
+     * {@code restic unlock --remove-all} while a job runs: the node's next lock refresh finds its
+     * lock file gone, and the job fails with "lost the repository lock" instead of writing on
+     * unprotected (a prune could now delete what it writes); no snapshot, the repository checks.
+     */
+    @Test
+    void backup_lockRemovedMidJob_jobFailsWithLostLockMessage() throws Exception {
+        Path src = tmp.resolve("src");
+        manyDirectories(src, 12, 4, 300_000);
+        Path repoDir = tmp.resolve("repo");
+        new Restic(repoDir).ok("init");
+        // the 5-minute refreshes wait here for the test; the 2 s release after a job runs for real
+        List<Runnable> refreshes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.chronosguard.engine.repo.Locker.Scheduler timer = (task, delay) -> {
+            if (delay.compareTo(Duration.ofMinutes(1)) < 0) {
+                return io.chronosguard.engine.repo.Locker.DAEMON.schedule(task, delay);
+            }
+            refreshes.add(task);
+            return () -> refreshes.remove(task);
+        };
+        NodeServices.Tuning slow = new NodeServices.Tuning(16 << 20, BlobSaver.Compression.MAX,
+                Duration.ofSeconds(60), 400, Duration.ofSeconds(1));
+        int port = freePort();
+        Repository repo = Repository.open(new LocalBackend(repoDir), Restic.PASSWORD.toCharArray());
+        ClusterNode node = ClusterNode.start(new NodeConfig("127.0.0.1", port, List.of("127.0.0.1:" + port), 2,
+                List.of("/"), repoDir.toString(), Duration.ofSeconds(3), Duration.ofSeconds(20), slow), repo,
+                Clock.systemUTC(), () -> Catalog.open(Catalog.defaultUrl(tmp.resolve("state"))), timer);
+        nodes.add(node);
+        node.up().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        String id = startWhenWorkersKnown(node, src);
+        awaitBusy(node);
+        new Restic(repoDir).ok("unlock", "--remove-all");
+        assertEquals(1, refreshes.size(), "one lock, one pending refresh");
+        refreshes.remove(0).run();
+
+        JobView end = awaitJob(node, id, v -> !JobView.RUNNING.equals(v.state()), Duration.ofMinutes(2));
+        assertEquals(JobView.FAILED, end.state(), end.toString());
+        assertTrue(end.error().startsWith("lost the repository lock on " + repoDir), end.error());
+        assertEquals("[]", new Restic(repoDir).ok("snapshots", "--json").strip(), "no snapshot from a lost lock");
+        stopAll();
+        new Restic(repoDir).ok("check");
+    }
+
     // Regression: every directory task used to flush its own blob saver before reporting,
     // so each directory with files became one small pack and one index file (a tree of
     // thousands of directories gave thousands of tiny packs, and the cluster ran 1.5-2x

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three {@code node} processes form a cluster; {@code backup --server} runs a job on it
  * while a node dies by SIGKILL. Killing a worker node: the job completes with reassigned
- * tasks. Killing the node hosting the coordinator: the job fails cleanly (no snapshot),
- * restic still checks the repository, and a rerun completes.
+ * tasks. Killing the node hosting the coordinator: the job resumes on the next coordinator
+ * from its checkpoint and completes with one snapshot.
  */
 class ClusterProcessesIT {
     @TempDir
@@ -98,73 +98,109 @@ class ClusterProcessesIT {
         }
     }
 
+    /**
+     * The coordinator's node is SIGKILLed mid-job: the singleton moves to the next node, which
+     * finds the run in the shared catalog, replays its checkpoint and runs only the directories
+     * not finished yet. The job (same id) succeeds with one snapshot; afterwards the surviving,
+     * idle nodes hold no lock, so restic's exclusive check runs while they stay up.
+     */
     @Test
-    void backup_coordinatorNodeKilled_jobFailsCleanlyAndRerunCompletes() throws Exception {
-        Path src = source();
+    void backup_coordinatorNodeKilled_jobResumesOnNewCoordinatorWithoutRedoingFinishedTasks() throws Exception {
+        Path src = tmp.resolve("src");
+        SourceTree.create(src, 3);
+        ClusterInJvmIT.manyDirectories(src.resolve("many"), 24, 4, 300_000);
+        long dirs;
+        try (var walk = Files.walk(src)) {
+            dirs = walk.filter(Files::isDirectory).count();
+        }
         Path repo = NodeProcesses.initRepository(tmp);
         try (NodeProcesses ps = new NodeProcesses(tmp, repo)) {
-            List<NodeProcesses.NodeProc> nodes = ps.startCluster(3, 2);
+            List<NodeProcesses.NodeProc> nodes = ps.startCluster(3, 2, List.of("--config",
+                    ps.slowConfig().toString()));
             NodeProcesses.NodeProc n1 = nodes.get(0); // the oldest member: it hosts the coordinator
             NodeProcesses.NodeProc n2 = nodes.get(1);
-
             String body = BackupIT.JSON.createObjectNode().set("paths",
                     BackupIT.JSON.createArrayNode().add(src.toString())).toString();
             var submitted = ps.post(n2, "/api/backups", body);
             assertEquals(202, submitted.statusCode(), submitted.body());
             String id = BackupIT.JSON.readTree(submitted.body()).get("id").asText();
-            awaitNodes(ps, n2, n -> n.path("tasks_done").asLong() > 0, Duration.ofSeconds(90));
+            Path db = tmp.resolve("state").resolve("catalog.db");
+            awaitCheckpointRows(db, 4, Duration.ofSeconds(90));
+            JsonNode before = BackupIT.JSON.readTree(ps.get(n2, "/api/backups/" + id).body());
+            assertEquals("running", before.path("state").asText(), "the kill must land mid-job: " + before);
             n1.process().destroyForcibly(); // SIGKILL the coordinator's node
 
-            JsonNode end = awaitJobEnd(ps, n2, id, Duration.ofMinutes(2));
-            Restic restic = new Restic(repo);
-            if ("failed".equals(end.path("state").asText())) {
-                assertTrue(end.path("error").asText().contains("lost"), end.toString());
-                restic.ok("unlock");
-                assertEquals("[]", restic.ok("snapshots", "--json").strip(), "a failed job must leave no snapshot");
-                restic.ok("--no-lock", "check"); // the surviving nodes hold their (non-exclusive) locks
-            } else {
-                assertEquals("succeeded", end.path("state").asText(), end.toString());
+            JsonNode end = awaitJobEnd(ps, n2, id, Duration.ofMinutes(3));
+            assertEquals("succeeded", end.path("state").asText(), () -> end + ps.logs());
+            assertTrue(end.path("resumed").asText().startsWith("resuming run "), end.toString());
+            String snapshot = end.path("summary").path("snapshot_id").asText();
+            try (Catalog c = Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))) {
+                RunRecord run = awaitOutcome(c, "success");
+                assertEquals(snapshot, run.snapshotId());
+                assertEquals(1, c.history(HistoryQuery.all()).size(), "one run, resumed: not a second one");
+                Long[] counts = c.taskCounts(run.id());
+                long reused = counts[0];
+                long ranAfter = counts[1];
+                assertTrue(reused > 0, "finished tasks are reused: " + reused);
+                assertTrue(ranAfter < dirs, "fewer tasks run after the failover (" + ranAfter + ") than there are"
+                        + " directories (" + dirs + ")");
+                assertTrue(reused + ranAfter >= dirs, reused + " + " + ranAfter + " cover every directory");
+                assertEquals(reused, end.path("tasks_reused").asLong());
             }
+            try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                assertEquals(0, count(conn), "the checkpoint is deleted when the job ends");
+            }
+            Restic restic = new Restic(repo);
+            assertEquals(1, BackupIT.JSON.readTree(restic.ok("snapshots", "--json")).size(), "one snapshot");
 
-            Cli.Result rerun = Cli.run(NodeProcesses.clientEnv(), "backup", "--server", n2.api(), "--json",
-                    src.toString());
-            assertEquals(0, rerun.exit(), () -> rerun.out() + rerun.err() + ps.logs());
-            JsonNode s = lastLine(rerun);
-            assertLostRunNotLeftRunning(end, s.path("snapshot_id").asText());
-            var history = ps.get(n2, "/api/history?source=chronosguard");
-            assertEquals(200, history.statusCode(), history.body());
-            JsonNode runs = BackupIT.JSON.readTree(history.body());
-            assertEquals(2, runs.size(), history.body());
-            assertEquals(s.path("snapshot_id").asText(), runs.get(0).path("snapshotId").asText(), history.body());
-            ps.close();
-            checkAndRestore(repo, s.path("snapshot_id").asText(), src, "restore-after-coordinator-killed");
+            // idle nodes hold no lock: only the killed node's is left, and restic unlock removes it
+            ps.awaitLocks(1, Duration.ofSeconds(30));
+            restic.ok("unlock");
+            assertEquals(List.of(), ps.locks(), "the live, idle nodes hold no lock file");
+            restic.ok("check", "--read-data"); // exclusive in restic 0.14, while n2 and n3 run
+            assertTrue(nodes.get(1).process().isAlive() && nodes.get(2).process().isAlive(), ps.logs());
+            Path target = tmp.resolve("restore-after-failover");
+            restic.ok("restore", snapshot, "--target", target.toString());
+            TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
         }
     }
 
-    /**
-     * The nodes share one SQLite catalog (one state dir): the rerun is recorded as a success,
-     * and the job whose coordinator was killed is not left {@code running}: the next
-     * coordinator ended it as {@code unknown} (or it had succeeded).
-     */
-    void assertLostRunNotLeftRunning(JsonNode lostJob, String rerunSnapshot) throws Exception {
-        try (Catalog c = Catalog.open(Catalog.defaultUrl(tmp.resolve("state")))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            List<RunRecord> runs = c.history(HistoryQuery.all());
-            while (runs.isEmpty() || !rerunSnapshot.equals(runs.get(0).snapshotId())) {
-                assertTrue(System.nanoTime() < deadline, "the rerun was not recorded: " + runs);
-                Thread.sleep(100);
-                runs = c.history(HistoryQuery.all());
-            }
-            assertEquals(2, runs.size(), runs.toString());
-            assertEquals("success", runs.get(0).outcome());
-            RunRecord lost = runs.get(1);
-            if ("failed".equals(lostJob.path("state").asText())) {
-                assertEquals("unknown", lost.outcome(), lost.toString());
-                assertTrue(lost.errors().get(0).reason().contains("stopped before the job ended"), lost.toString());
-            } else {
-                assertEquals("success", lost.outcome(), lost.toString());
-            }
+    static long count(java.sql.Connection conn) throws java.sql.SQLException {
+        try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM job_checkpoint")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /** Waits until the shared catalog's checkpoint holds at least {@code rows} finished tasks. */
+    static void awaitCheckpointRows(Path db, long rows, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        long seen = 0;
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(db)) {
+                try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                    seen = count(conn);
+                } catch (java.sql.SQLException notYet) {
+                    seen = 0; // the schema is still being created
+                }
+                if (seen >= rows) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the checkpoint reached " + seen + " of " + rows + " rows within " + max);
+    }
+
+    /** The newest run once it has {@code outcome} (the recorder writes on its own thread). */
+    static RunRecord awaitOutcome(Catalog c, String outcome) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<RunRecord> runs = c.history(HistoryQuery.all());
+        while (runs.isEmpty() || !outcome.equals(runs.get(0).outcome())) {
+            assertTrue(System.nanoTime() < deadline, "no run ended " + outcome + ": " + runs);
+            Thread.sleep(100);
+            runs = c.history(HistoryQuery.all());
+        }
+        return runs.get(0);
     }
 
     /** Health is open; everything else needs the token; errors are JSON with error and detail. */

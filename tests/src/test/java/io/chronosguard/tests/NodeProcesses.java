@@ -96,11 +96,15 @@ final class NodeProcesses implements AutoCloseable {
 
     /** {@code count} nodes seeded by the first (the oldest member, so it hosts the coordinator), all up and serving. */
     List<NodeProc> startCluster(int count, int workers) throws Exception {
+        return startCluster(count, workers, List.of());
+    }
+
+    List<NodeProc> startCluster(int count, int workers, List<String> extra) throws Exception {
         int p1 = freePort();
         List<NodeProc> out = new ArrayList<>();
-        out.add(start(p1, p1, workers));
+        out.add(start(p1, p1, workers, extra));
         for (int i = 1; i < count; i++) {
-            out.add(start(freePort(), p1, workers));
+            out.add(start(freePort(), p1, workers, extra));
         }
         for (NodeProc n : out) { // every node's API is up and sees every member
             awaitMembers(n, count, Duration.ofSeconds(90));
@@ -168,6 +172,31 @@ final class NodeProcesses implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /** The lock files in the repository, by name. */
+    List<String> locks() throws IOException {
+        try (var files = Files.list(Path.of(repo).resolve("locks"))) { // a local repository
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Waits until the repository holds exactly {@code expected} lock files (the nodes release theirs after a job). */
+    void awaitLocks(int expected, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (locks().size() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + expected + " lock files, found " + locks() + logs());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A config file making the nodes compress at zstd's highest level, so a job lasts long enough to interrupt. */
+    Path slowConfig() throws IOException {
+        Path conf = dir.resolve("slow.conf");
+        Files.writeString(conf, "compression = max\n");
+        return conf;
     }
 
     static Map<String, String> clientEnv() {

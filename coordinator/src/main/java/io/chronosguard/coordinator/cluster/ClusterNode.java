@@ -38,22 +38,24 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 /**
  * One running node: its actor system (cluster member on {@code host:port}), its monitor,
  * its directory workers and its handle on the coordinator singleton. Holds a
- * non-exclusive repository lock while it runs.
+ * non-exclusive repository lock only while it works on a job ({@link NodeLock}).
  */
 public final class ClusterNode implements AutoCloseable {
     public static final String SYSTEM_NAME = "chronosguard";
     static final String BLOCKING = "chronosguard.blocking-dispatcher";
+    /** How long the node keeps its lock after its last task or job ended (a next task often follows). */
+    static final Duration LOCK_LINGER = Duration.ofSeconds(2);
 
     private final ActorSystem<Void> system;
     private final NodeServices services;
     private final ActorRef<BackupCoordinator.Command> coordinator;
     private final ActorRef<NodeMonitor.Command> monitor;
     private final CompletableFuture<Void> up = new CompletableFuture<>();
-    private final Locker.RepoLock lock;
+    private final NodeLock lock;
     private final JobHistory history;
 
     private ClusterNode(ActorSystem<Void> system, NodeServices services, ActorRef<BackupCoordinator.Command> coordinator,
-            ActorRef<NodeMonitor.Command> monitor, Locker.RepoLock lock, JobHistory history) {
+            ActorRef<NodeMonitor.Command> monitor, NodeLock lock, JobHistory history) {
         this.system = system;
         this.services = services;
         this.coordinator = coordinator;
@@ -92,6 +94,12 @@ public final class ClusterNode implements AutoCloseable {
      *                it runs here (opened on first use; closed when the node stops)
      */
     public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog) {
+        return start(c, repo, clock, catalog, Locker.DAEMON);
+    }
+
+    /** As above; {@code lockTimer} runs the lock's refreshes and delayed release (tests drive it). */
+    public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog,
+            Locker.Scheduler lockTimer) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c));
         JobHistory history = new JobHistory(catalog);
         try {
@@ -112,8 +120,10 @@ public final class ClusterNode implements AutoCloseable {
                 return t;
             });
             system.getWhenTerminated().thenRun(blobWorkers::shutdown);
-            NodeServices services = new NodeServices(repo, saver, blocking, blobWorkers, caps, clock, c.tuning());
-            Locker.RepoLock lock = new Locker(repo, clock, Host.current()).lock(false);
+            Locker locker = new Locker(repo, clock, Host.current(), lockTimer);
+            NodeLock lock = new NodeLock(() -> locker.lock(false), lockTimer, LOCK_LINGER);
+            NodeServices services = new NodeServices(repo, saver, blocking, blobWorkers, caps, clock, c.tuning(),
+                    lock);
             ActorRef<NodeMonitor.Command> monitor = system.systemActorOf(NodeMonitor.create(caps, clock, localDisk(c.repositoryLocation())), "monitor",
                     Props.empty());
             ActorRef<BackupCoordinator.Command> coordinator = ClusterSingleton.get(system)

@@ -12,11 +12,12 @@ import java.util.concurrent.Executor;
  * the node (so packs fill up across tasks; results wait for their data in
  * {@link io.chronosguard.coordinator.worker.ResultHolder}), the bounded executor for
  * blocking work, the executor on which the chunks of large files are sealed and packed
- * while their task reads on, the node's capabilities and tuning.
+ * while their task reads on, the node's capabilities and tuning, and the node's repository lock
+ * (held only while the node works on a job).
  */
 public record NodeServices(Repository repository, BlobSaver blobSaver, Executor blocking, Executor blobWorkers,
         Capabilities capabilities,
-        Clock clock, Tuning tuning) {
+        Clock clock, Tuning tuning, NodeLock lock) {
 
     /**
      * @param leaseDuration  a task not renewed for this long goes to another worker

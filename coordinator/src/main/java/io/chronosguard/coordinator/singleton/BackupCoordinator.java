@@ -7,6 +7,8 @@ import io.chronosguard.coordinator.protocol.JobProgressView;
 import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
+import io.chronosguard.engine.RepositoryLockedException;
+import io.chronosguard.engine.repo.Id;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -35,9 +39,12 @@ import org.apache.pekko.pattern.StatusReply;
  * The cluster singleton that runs backups: it queues directory tasks, hands each to an idle
  * worker whose node can read its path (work pulling), leases it, and queues it again when
  * the lease expires or the holder's node becomes unreachable or leaves. It assembles trees
- * bottom-up as results arrive and writes the snapshot last ({@link JobFinisher}). A job
- * lives only in this actor: if the singleton's node dies the job is lost, never half-written
- * (the snapshot is the last thing written), and a rerun reuses every stored blob.
+ * bottom-up as results arrive and writes the snapshot last ({@link JobFinisher}). Every
+ * accepted result also goes to the job's checkpoint in the catalog ({@link JobHistory}); if
+ * the singleton's node dies, the next coordinator finds the run still {@code running},
+ * applies the checkpoint's results again ({@link Job#replay}) and queues only the rest, so
+ * the job goes on under the same id and ends in one snapshot. The job holds its node's
+ * repository lock ({@link io.chronosguard.coordinator.cluster.NodeLock}) while it runs.
  */
 public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.Command> {
     public interface Command {
@@ -104,12 +111,26 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     private record Finished(String jobId, JobFinisher.Result result, Throwable failure) implements Command {
     }
 
+    /** The interrupted runs found in the catalog at start, to resume. */
+    private record Recovered(List<JobHistory.Resumable> runs) implements Command {
+    }
+
+    /** Those runs as jobs again, their finished tasks applied (on the blocking executor). */
+    private record Resumed(List<Job> jobs) implements Command {
+    }
+
+    /** An interrupted run older than this is not resumed (its checkpoint is dropped, the run ends unknown). */
+    static final Duration RESUME_WITHIN = Duration.ofHours(24);
+    /** How long start-up waits for the catalog before giving up on resuming. */
+    static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(20);
+
     /** Directory results buffered per job before they go to the catalog. */
     private static final int DIRECTORY_BATCH = 500;
 
     private final NodeServices node;
     private final JobFinisher finisher;
     private final JobHistory history;
+    private final JobResumer resumer;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<ActorRef<DirectoryWorker.Command>, Capabilities> idle = new LinkedHashMap<>();
     private final Map<String, Capabilities> nodes = new HashMap<>();
@@ -118,6 +139,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     private final java.util.ArrayDeque<JobProgressView.Event> events = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private Job latest;
+    /** Until interrupted runs are resumed, requests about jobs wait here (a resumed job keeps its id). */
+    private boolean recovering = true;
+    private final List<Command> stash = new ArrayList<>();
 
     /** @param history records the jobs in this node's history catalog */
     public static Behavior<Command> create(NodeServices node, JobHistory history) {
@@ -131,6 +155,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         this.node = node;
         this.finisher = new JobFinisher(node);
         this.history = history;
+        this.resumer = new JobResumer(node, finisher, history);
         timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(500));
         ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class,
                 e -> new NodeGone(e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberExited
@@ -142,8 +167,49 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
-        history.sweep(node.capabilities().node(), liveMembers(cluster), now());
+        ctx.pipeToSelf(history.recover(node.capabilities().node(), liveMembers(cluster), now(),
+                node.repository().config().id(), RESUME_WITHIN)
+                .orTimeout(RECOVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                (runs, ex) -> new Recovered(ex == null ? runs : List.of()));
         ctx.getLog().info("backup coordinator started on {}", node.capabilities().node());
+    }
+
+    /** Requests about jobs wait while interrupted runs are being resumed. */
+    private <T extends Command> Behavior<Command> unlessRecovering(T m, Function<T, Behavior<Command>> handler) {
+        if (recovering) {
+            stash.add(m);
+            return this;
+        }
+        return handler.apply(m);
+    }
+
+    private Behavior<Command> onRecovered(Recovered r) {
+        if (r.runs().isEmpty()) {
+            return resumed(List.of());
+        }
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+            List<Job> out = new ArrayList<>();
+            for (JobHistory.Resumable run : r.runs()) {
+                resumer.resume(run).ifPresent(out::add);
+            }
+            return out;
+        }, node.blocking()), (jobs, ex) -> new Resumed(ex == null ? jobs : List.of()));
+        return this;
+    }
+
+    private Behavior<Command> resumed(List<Job> resumedJobs) {
+        for (Job j : resumedJobs) {
+            jobs.put(j.id, j);
+            latest = j;
+            getContext().getLog().info("job {}: {}", j.id, j.resumed);
+            event("job-resumed", "job " + j.id + " " + j.resumed);
+        }
+        recovering = false;
+        stash.forEach(getContext().getSelf()::tell);
+        stash.clear();
+        resumedJobs.forEach(this::maybeFinish); // every task may have been done already
+        dispatch();
+        return this;
     }
 
     /** Members not downed or removed: a coordinator on any other node is gone for good. */
@@ -160,9 +226,11 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(StartBackup.class, this::onStart)
+                .onMessage(StartBackup.class, m -> unlessRecovering(m, this::onStart))
                 .onMessage(Prepared.class, this::onPrepared)
-                .onMessage(GetJob.class, this::onGetJob)
+                .onMessage(GetJob.class, m -> unlessRecovering(m, this::onGetJob))
+                .onMessage(Recovered.class, this::onRecovered)
+                .onMessage(Resumed.class, m -> resumed(m.jobs()))
                 .onMessage(RequestWork.class, this::onRequestWork)
                 .onMessage(RenewLease.class, this::onRenew)
                 .onMessage(TaskDone.class, this::onDone)
@@ -172,7 +240,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessage(Finished.class, this::onFinished)
                 .onSignal(PostStop.class, s -> onStop())
-                .onMessage(Control.class, this::onControl)
+                .onMessage(Control.class, m -> unlessRecovering(m, this::onControl))
                 .onMessage(GetProgress.class, m -> {
                     m.replyTo().tell(new JobProgressView(latest == null ? null : latest.progress(QUEUE_SHOWN),
                             List.copyOf(events), List.copyOf(log)));
@@ -257,16 +325,42 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 return this;
             }
         }
+        for (Job j : jobs.values()) {
+            if (j.resumed != null && j.active() && j.paths.equals(paths) && j.hostname.equals(m.hostname())) {
+                // the same job, interrupted and resumed here: the rerun follows it instead of starting over
+                getContext().getLog().info("job {} ({}) is asked for again: it is the resumed one", j.id, paths);
+                m.replyTo().tell(StatusReply.success(j.id));
+                return this;
+            }
+        }
         StartBackup normalized = new StartBackup(paths, m.hostname(), m.tags(), m.replyTo());
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> finisher.findParent(paths, m.hostname()),
-                node.blocking()), (parent, ex) -> new Prepared(normalized, parent, ex));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+            node.lock().enter(); // the job's lock on this node: the trees and the snapshot are written here
+            try {
+                return finisher.findParent(paths, m.hostname());
+            } catch (RuntimeException e) {
+                node.lock().exit();
+                throw e;
+            }
+        }, node.blocking()), (parent, ex) -> new Prepared(normalized, parent, ex));
         return this;
+    }
+
+    /** Releases the job's hold on this node's lock, once. */
+    private void releaseLock(Job j) {
+        if (j.lockHeld) {
+            j.lockHeld = false;
+            node.lock().exit();
+        }
     }
 
     private Behavior<Command> onPrepared(Prepared p) {
         StartBackup m = p.request();
         if (p.failure() != null) {
-            m.replyTo().tell(StatusReply.error("cannot start the backup: " + p.failure().getMessage()));
+            Throwable c = p.failure().getCause() != null ? p.failure().getCause() : p.failure();
+            // a repository locked exclusively (restic check or prune): refused now, to be run again later
+            m.replyTo().tell(StatusReply.error((c instanceof RepositoryLockedException
+                    ? CONFLICT : "") + "cannot start the backup: " + c.getMessage()));
             return this;
         }
         String id = UUID.randomUUID().toString();
@@ -274,8 +368,11 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         Job job = new Job(id, m.paths(), m.hostname(), m.tags(), now(), p.parent().snapshot(), p.parent().trees(),
                 sink::save);
         job.treeSink = sink;
+        job.lockHeld = true;
         job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node(),
                 List.copyOf(nodes.values()));
+        history.checkpointStarted(job.run, id, node.repository().config().id(),
+                p.parent().snapshot().map(Id::hex).orElse(null));
         jobs.put(id, job);
         latest = job;
         getContext().getLog().info("job {} started: {}", id, m.paths());
@@ -416,6 +513,15 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
 
     private Behavior<Command> onTick() {
         for (Job j : jobs.values()) {
+            Optional<String> lost = j.lockHeld && j.active() && !j.finishing ? node.lock().lost()
+                    : Optional.empty();
+            if (lost.isPresent()) {
+                j.fail(lost.get());
+                j.ended(now());
+                getContext().getLog().error("job {} failed: {}", j.id, lost.get());
+                event("job-failed", "job " + j.id + " failed: " + lost.get());
+                continue;
+            }
             for (Job.Task t : j.leased(null, now())) {
                 getContext().getLog().warn("lease of task {} ({}) on {} expired: it goes to another worker", t.id,
                         t.spec.path(), t.holder);
@@ -437,9 +543,13 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
         for (Job j : jobs.values()) {
             if (j.endUnrecorded()) {
                 j.recorded = true;
-                history.finished(j.run, j.finishRecord(now()));
-            } else if (j.pendingDirectories() >= DIRECTORY_BATCH) {
-                history.directories(j.run, j.drainDirectories());
+                history.finished(j.run, j.finishRecord(now()), j.reusedTasks(), j.tasksRun());
+                releaseLock(j);
+            } else {
+                history.checkpoint(j.run, j.drainCheckpoint());
+                if (j.pendingDirectories() >= DIRECTORY_BATCH) {
+                    history.directories(j.run, j.drainDirectories());
+                }
             }
         }
     }
@@ -451,9 +561,12 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             if (JobView.RUNNING.equals(j.state) && !j.recorded) {
                 j.recorded = true;
                 history.finished(j.run, j.abandonRecord(now(), "the job was lost: the coordinator on "
-                        + node.capabilities().node() + " stopped before it ended"));
+                        + node.capabilities().node() + " stopped before it ended"), j.reusedTasks(), j.tasksRun());
+                releaseLock(j);
             }
         }
+        // blocking, but the actor is gone: the next coordinator must read the run as ended, not resume it
+        history.flush(Duration.ofSeconds(5));
         return this;
     }
 
@@ -462,8 +575,12 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             return;
         }
         j.finishing = true;
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> finisher.finish(j), node.blocking()),
-                (r, ex) -> new Finished(j.id, r, ex));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+            node.lock().lost().ifPresent(why -> {
+                throw new RepositoryLockedException(why);
+            });
+            return finisher.finish(j);
+        }, node.blocking()), (r, ex) -> new Finished(j.id, r, ex));
     }
 
     private Behavior<Command> onFinished(Finished f) {

@@ -53,6 +53,10 @@ final class Job {
         }
     }
 
+    /** A finished task for the checkpoint: {@code seq} orders it among the job's finished tasks. */
+    record Finished(long seq, TaskSpec spec, String node, TaskOutcome outcome) {
+    }
+
     /** What a result did: accepted, or ignored because it came from a superseded attempt. */
     enum Accepted { YES, STALE }
 
@@ -91,9 +95,29 @@ final class Job {
     boolean recorded;
     /** Per-directory results not yet handed to the catalog. */
     private List<DirectoryResult> directories = new ArrayList<>();
+    /** Finished tasks not yet in the checkpoint, and the next one's sequence number. */
+    private List<Finished> checkpoint = new ArrayList<>();
+    private long nextSeq;
+    /** Tasks taken from a checkpoint instead of being run (a resumed job). */
+    private long reused;
+    /** Set when the job resumes an interrupted run: what the operator is told. */
+    String resumed;
+    /** Whether the job holds the coordinator node's lock (released once when it ends). */
+    boolean lockHeld;
 
     Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
             Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree) {
+        this(id, paths, hostname, tags, started, parentSnapshot, parentTrees, saveTree, 0);
+    }
+
+    /**
+     * @param firstTaskId where task ids start: a resumed job keeps its job id, so its task ids must
+     *                    differ from the interrupted run's, whose late results may still arrive
+     */
+    Job(String id, List<String> paths, String hostname, List<String> tags, Instant started,
+            Optional<Id> parentSnapshot, Map<String, Id> parentTrees, Function<Tree, Id> saveTree,
+            long firstTaskId) {
+        this.nextTask = firstTaskId;
         this.id = id;
         this.paths = List.copyOf(paths);
         this.hostname = hostname;
@@ -104,12 +128,70 @@ final class Job {
         enqueue(assembly.start(parentTrees));
     }
 
-    private void enqueue(List<TreeAssembly.NewTask> news) {
+    private List<Task> enqueue(List<TreeAssembly.NewTask> news) {
+        List<Task> out = new ArrayList<>();
         for (TreeAssembly.NewTask n : news) {
             Task t = new Task(nextTask++, n.dir(), n.spec());
             tasks.put(t.id, t);
             queue.addLast(t);
+            out.add(t);
         }
+        return out;
+    }
+
+    /**
+     * Applies an interrupted run's finished tasks, in the order they were accepted, as if their
+     * results had just arrived, so only the rest is queued. A task the queue does not hold (the
+     * directory changed into a file since, say) is skipped, and with it whatever it found: those
+     * directories are simply run again. Returns how many were reused.
+     */
+    long replay(List<io.chronosguard.engine.catalog.CheckpointTask> done) {
+        Map<String, Task> queued = new HashMap<>();
+        queue.forEach(t -> queued.put(Checkpoints.key(t.spec.path(), t.spec.from(), t.spec.to()), t));
+        for (io.chronosguard.engine.catalog.CheckpointTask c : done) {
+            nextSeq = Math.max(nextSeq, c.seq() + 1);
+            Task t = queued.remove(Checkpoints.key(c.path(), c.from(), c.to()));
+            if (t == null) {
+                continue;
+            }
+            TaskOutcome o = Checkpoints.outcome(c);
+            queue.remove(t);
+            tasks.remove(t.id);
+            t.done = true;
+            reused++;
+            if (c.node() != null) {
+                nodesUsed.add(c.node());
+            }
+            // the dead coordinator may not have recorded it yet (directory rows go out in batches)
+            directories.add(new DirectoryResult(c.path(), c.node(), o.files(), o.bytes(), "reused"));
+            count(o);
+            for (Task n : enqueue(assembly.apply(t.dir, t.spec, o))) {
+                queued.put(Checkpoints.key(n.spec.path(), n.spec.from(), n.spec.to()), n);
+            }
+        }
+        return reused;
+    }
+
+    private void count(TaskOutcome o) {
+        files += o.files();
+        bytes += o.bytes();
+        dataAdded += o.dataAdded();
+        errors.addAll(o.errors());
+    }
+
+    long reusedTasks() {
+        return reused;
+    }
+
+    long tasksRun() {
+        return tasksDone;
+    }
+
+    /** The finished tasks since the last call, for the checkpoint. */
+    List<Finished> drainCheckpoint() {
+        List<Finished> out = checkpoint;
+        checkpoint = new ArrayList<>();
+        return out;
     }
 
     /** Takes the first queued task {@code caps} can run and leases it to {@code node} until {@code now + lease}. */
@@ -167,10 +249,8 @@ final class Job {
         tasksDone++;
         nodesUsed.add(node);
         directories.add(new DirectoryResult(t.spec.path(), node, o.files(), o.bytes(), "done"));
-        files += o.files();
-        bytes += o.bytes();
-        dataAdded += o.dataAdded();
-        errors.addAll(o.errors());
+        count(o);
+        checkpoint.add(new Finished(nextSeq++, t.spec, node, o));
         enqueue(assembly.apply(t.dir, t.spec, o));
         return Accepted.YES;
     }
@@ -323,6 +403,7 @@ final class Job {
 
     JobView view() {
         long running = tasks.values().stream().filter(t -> t.holder != null).count();
-        return new JobView(id, state, error, tasksDone, queue.size(), running, files, bytes, summary);
+        return new JobView(id, state, error, tasksDone, queue.size(), running, files, bytes, summary, reused,
+                resumed);
     }
 }

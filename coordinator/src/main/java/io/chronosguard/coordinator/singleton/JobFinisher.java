@@ -103,6 +103,23 @@ final class JobFinisher {
         return new Parent(Optional.of(best.id()), trees);
     }
 
+    /**
+     * The snapshot of these very trees that the interrupted coordinator wrote just before it
+     * died, if it did (it writes the snapshot last, and may die before recording it): the
+     * resumed job then reports that one instead of writing a second, identical snapshot.
+     */
+    private Optional<Id> writtenBefore(Job j, Id root) {
+        for (Snapshots.Entry e : Snapshots.all(node.repository())) {
+            Snapshot s = e.snapshot();
+            if (root.hex().equals(s.tree()) && j.hostname.equals(s.hostname())
+                    && new TreeSet<>(j.paths).equals(new TreeSet<>(s.paths()))
+                    && !ResticTime.parse(s.time(), "snapshot " + e.id().shortHex()).toInstant().isBefore(j.started)) {
+                return Optional.of(e.id());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The tree at {@code path} below {@code root}; empty when absent or not in this node's index. */
     private static Optional<Id> subtree(Repository repo, Id root, Path path) {
         Id cur = root;
@@ -123,6 +140,12 @@ final class JobFinisher {
     Result finish(Job j) {
         Id root = j.buildRoot();
         j.treeSink.saver.flush();
+        if (j.resumed != null) {
+            Optional<Id> written = writtenBefore(j, root);
+            if (written.isPresent()) {
+                return new Result(written.get(), j.treeSink.added.get());
+            }
+        }
         Host host = Host.current();
         Snapshot snap = new Snapshot(ResticTime.format(OffsetDateTime.now(node.clock())),
                 j.parentSnapshot.map(Id::hex).orElse(null), root.hex(), j.paths, j.hostname, host.username(),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.engine.catalog.Catalog;
+import io.chronosguard.engine.catalog.Checkpoint;
+import io.chronosguard.engine.catalog.CheckpointTask;
 import io.chronosguard.engine.catalog.ClusterRunFinish;
 import io.chronosguard.engine.catalog.DirectoryResult;
 import io.chronosguard.engine.catalog.HistoryQuery;
@@ -12,8 +14,13 @@ import io.chronosguard.engine.catalog.Outcome;
 import io.chronosguard.engine.catalog.RunRecord;
 import io.chronosguard.engine.catalog.RunSource;
 import io.chronosguard.engine.catalog.RunStart;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * it cannot be opened or written, this logs one warning and the jobs carry on.
  *
  * <p>A job whose coordinator died leaves its run {@code running}; when a coordinator starts it
- * ends such runs as {@code unknown} ({@link #sweep}).
+ * resumes such runs from their checkpoint ({@link #recover}), or ends them as {@code unknown}
+ * when there is none ({@link #sweep}).
  */
 public final class JobHistory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobHistory.class);
@@ -42,6 +50,17 @@ public final class JobHistory implements AutoCloseable {
     /** One job's run: its catalog id once the start is recorded (touched on the writer thread only). */
     static final class Run {
         private long id = -1;
+
+        /** The run of a resumed job, already in the catalog. */
+        static Run of(long id) {
+            Run r = new Run();
+            r.id = id;
+            return r;
+        }
+    }
+
+    /** A running job's checkpoint found by {@link #recover}: its run and its finished tasks, in order. */
+    record Resumable(Checkpoint checkpoint, List<CheckpointTask> tasks) {
     }
 
     private final Supplier<Catalog> opener;
@@ -91,6 +110,84 @@ public final class JobHistory implements AutoCloseable {
         });
     }
 
+    /** The job ended: its run is completed with the task counts, and its checkpoint deleted. */
+    void finished(Run run, ClusterRunFinish finish, long reusedTasks, long tasksRun) {
+        finished(run, finish);
+        submit(c -> {
+            if (run.id >= 0) {
+                c.recordTaskCounts(run.id, reusedTasks, tasksRun);
+                c.deleteCheckpoint(run.id);
+            }
+        });
+    }
+
+    /** Starts the checkpoint of {@code run} (after its start is recorded). */
+    void checkpointStarted(Run run, String jobId, String repositoryId, String parentSnapshot) {
+        submit(c -> {
+            if (run.id >= 0) {
+                c.startCheckpoint(run.id, jobId, repositoryId, parentSnapshot);
+            }
+        });
+    }
+
+    /** Adds finished tasks to {@code run}'s checkpoint, in one transaction. */
+    void checkpoint(Run run, List<Job.Finished> finished) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        submit(c -> {
+            if (run.id >= 0) {
+                c.addCheckpointTasks(run.id, finished.stream().map(Checkpoints::encode).toList());
+            }
+        });
+    }
+
+    /**
+     * Like {@link #sweep}, but a stale run with a checkpoint for {@code repositoryId} that started
+     * within {@code maxAge} stays {@code running} and is returned, to be resumed; other
+     * checkpoints of that repository whose run is not resumable are deleted. The future completes
+     * on the recorder's thread (with nothing when the catalog cannot be read).
+     */
+    CompletableFuture<List<Resumable>> recover(String self, Set<String> members, Instant at, String repositoryId,
+            Duration maxAge) {
+        CompletableFuture<List<Resumable>> out = new CompletableFuture<>();
+        boolean queued = submit(c -> {
+            Map<Long, Checkpoint> kept = new HashMap<>();
+            for (Checkpoint k : c.checkpoints(repositoryId)) {
+                kept.put(k.run().id(), k);
+            }
+            List<Resumable> resumable = new ArrayList<>();
+            for (RunRecord r : c.history(new HistoryQuery(null, Outcome.RUNNING.wire(), RunSource.CHRONOSGUARD.wire(),
+                    0))) {
+                if (r.nodes().isEmpty() || !stale(r.nodes().get(0), self, members)) {
+                    kept.remove(r.id());
+                    continue;
+                }
+                Checkpoint k = kept.remove(r.id());
+                if (k != null && r.startedAt().isAfter(at.minus(maxAge))) {
+                    resumable.add(new Resumable(k, c.checkpointTasks(r.id())));
+                    LOG.info("run {} of coordinator {} was left running: resuming it ({} tasks already stored)",
+                            r.id(), r.nodes().get(0), k.tasks());
+                } else if (c.abandonRun(r.id(), Outcome.UNKNOWN, at, "the coordinator on " + r.nodes().get(0)
+                        + " stopped before the job ended; whether it wrote a snapshot is unknown")) {
+                    LOG.warn("run {} of coordinator {} was left running: recorded as unknown", r.id(),
+                            r.nodes().get(0));
+                }
+            }
+            for (Checkpoint k : c.checkpoints(repositoryId)) {
+                if (resumable.stream().noneMatch(x -> x.checkpoint().run().id() == k.run().id())
+                        && !"running".equals(k.run().outcome())) {
+                    c.deleteCheckpoint(k.run().id());
+                }
+            }
+            out.complete(resumable);
+        }, () -> out.complete(List.of()));
+        if (!queued) {
+            out.complete(List.of());
+        }
+        return out;
+    }
+
     /** Records that {@code caps.node()} was seen with these capabilities. */
     void nodeSeen(Capabilities caps, Instant at) {
         String json;
@@ -126,6 +223,25 @@ public final class JobHistory implements AutoCloseable {
         return coordinator.equals(self) || !members.contains(coordinator);
     }
 
+    /**
+     * Waits up to {@code max} until every record queued so far is written. Only for a stopping
+     * coordinator: its successor reads the catalog at start and must not find the run still
+     * {@code running} with a checkpoint, or it would resume a job this one has just ended.
+     */
+    void flush(Duration max) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!submit(c -> done.complete(null), () -> done.complete(null))) {
+            return;
+        }
+        try {
+            done.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("the history catalog did not take the stopping coordinator's records within {}", max);
+        }
+    }
+
     /** Catalog work that may throw. */
     @FunctionalInterface
     private interface Work {
@@ -133,11 +249,17 @@ public final class JobHistory implements AutoCloseable {
     }
 
     private void submit(Work w) {
+        submit(w, () -> { });
+    }
+
+    /** Queues {@code w}; {@code failed} runs (on the writer) when it could not run. False when closed. */
+    private boolean submit(Work w, Runnable failed) {
         try {
             writer.execute(() -> {
                 try {
                     if (catalog == null) {
                         if (openFailed && System.nanoTime() - openFailedAt < RETRY_OPEN_NANOS) {
+                            failed.run();
                             return;
                         }
                         openFailed = true;
@@ -148,10 +270,13 @@ public final class JobHistory implements AutoCloseable {
                     w.run(catalog);
                 } catch (RuntimeException e) {
                     warn(e);
+                    failed.run();
                 }
             });
+            return true;
         } catch (RejectedExecutionException closed) {
             LOG.debug("catalog recorder closed: dropped a record");
+            return false;
         }
     }
 

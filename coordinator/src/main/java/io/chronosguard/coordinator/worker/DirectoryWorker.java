@@ -1,5 +1,6 @@
 package io.chronosguard.coordinator.worker;
 
+import io.chronosguard.coordinator.cluster.NodeLock;
 import io.chronosguard.coordinator.cluster.NodeServices;
 import io.chronosguard.coordinator.monitor.NodeMonitor;
 import io.chronosguard.coordinator.protocol.CborSerializable;
@@ -163,14 +164,22 @@ public final class DirectoryWorker {
     private Behavior<Command> finished(Finished f) {
         AssignTask t = f.task();
         String nodeAddress = node.capabilities().node();
-        if (f.failure() == null) {
+        java.util.Optional<String> lost = f.failure() == null ? node.lock().lost() : java.util.Optional.empty();
+        if (lost.isPresent()) {
+            // the lock went while the task ran: its data may be pruned away, so the job must not use it
+            node.lock().exit();
+            ctx.getLog().error("task {} on {}: {}", t.taskId(), t.spec().path(), lost.get());
+            coordinator.tell(new BackupCoordinator.TaskFailed(t.jobId(), t.taskId(), t.attempt(), nodeAddress, true,
+                    lost.get()));
+        } else if (f.failure() == null) {
             results.tell(new ResultHolder.Hold(t.jobId(), t.taskId(), t.attempt(), f.result().outcome(),
                     f.result().blobs()));
         } else {
             Throwable c = f.failure() instanceof CompletionException && f.failure().getCause() != null
                     ? f.failure().getCause() : f.failure();
             // a missing target, or an entry too large to send: retrying cannot help
-            boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException;
+            boolean fatal = c instanceof NotFoundException || c instanceof IllegalStateException
+                    || NodeLock.isLost(c);
             if (c instanceof CancellationException) {
                 ctx.getLog().info("task {} on {} stopped: {}", t.taskId(), t.spec().path(), c.getMessage());
             } else {
@@ -184,8 +193,18 @@ public final class DirectoryWorker {
         return idle();
     }
 
-    /** The blocking part, through the node's blob saver (not flushed: the result holder waits for the data). */
+    /** The blocking part, under the node's lock, through its blob saver (not flushed: the result holder waits). */
     private Result run(TaskSpec spec, TaskProgress progress) {
+        node.lock().enter(); // released by the result holder once the result is delivered, or below on failure
+        try {
+            return scan(spec, progress);
+        } catch (RuntimeException | Error e) {
+            node.lock().exit();
+            throw e;
+        }
+    }
+
+    private Result scan(TaskSpec spec, TaskProgress progress) {
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), node.blobSaver(),
                 new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold(), progress,
                 node.blobWorkers(), node.capabilities().cores());

@@ -142,16 +142,27 @@ public final class ResultHolder extends AbstractBehavior<ResultHolder.Command> {
         HeldResults.Released<Hold> r = held.release();
         String self = node.capabilities().node();
         for (Hold h : r.ready()) {
-            coordinator.tell(new BackupCoordinator.TaskDone(h.jobId(), h.taskId(), h.attempt(), self, h.outcome()));
+            java.util.Optional<String> lockLost = node.lock().lost();
+            if (lockLost.isPresent()) {
+                getContext().getLog().error("task {} is not delivered: {}", h.taskId(), lockLost.get());
+                coordinator.tell(new BackupCoordinator.TaskFailed(h.jobId(), h.taskId(), h.attempt(), self, true,
+                        lockLost.get()));
+            } else {
+                coordinator.tell(new BackupCoordinator.TaskDone(h.jobId(), h.taskId(), h.attempt(), self,
+                        h.outcome()));
+            }
+            node.lock().exit();
         }
         for (Hold h : r.lost()) {
             fail(h, "a pack holding its data could not be stored");
         }
     }
 
+    /** Gives {@code h} back as a failed attempt; its task no longer needs the node's lock. */
     private void fail(Hold h, String why) {
         getContext().getLog().warn("task {} goes back to the coordinator: {}", h.taskId(), why);
         coordinator.tell(new BackupCoordinator.TaskFailed(h.jobId(), h.taskId(), h.attempt(),
                 node.capabilities().node(), false, why));
+        node.lock().exit();
     }
 }

@@ -107,6 +107,9 @@ class ProtocolSerializationTest {
         JobView v = new JobView("j", JobView.SUCCEEDED, null, 3, 0, 0, 10, 20,
                 new JobView.Summary("abc", 10, 20, 5, 2, 1, 1.5, List.of("e")));
         assertEquals(v, roundTrip(v));
+        JobView resumed = new JobView("j", JobView.RUNNING, null, 1, 2, 1, 10, 20, null, 4,
+                "resuming run 3: 4 of 6 directories already stored");
+        assertEquals(resumed, roundTrip(resumed));
         NodeStatus s = new NodeStatus(caps(), 5, 1, 7, List.of("/srv/a"), 0.5);
         assertEquals(s, roundTrip(s));
     }

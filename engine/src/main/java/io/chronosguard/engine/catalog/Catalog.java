@@ -31,6 +31,7 @@ public final class Catalog implements AutoCloseable {
     private final HikariDataSource pool;
     private final RunRows rows;
     private final ClusterRows cluster;
+    private final CheckpointRows checkpoints = new CheckpointRows();
 
     private Catalog(Dialect dialect, String redactedUrl, HikariDataSource pool) {
         this.redactedUrl = redactedUrl;
@@ -89,7 +90,7 @@ public final class Catalog implements AutoCloseable {
      * whose start-up (class-path scanning) would cost every backup a noticeable fraction of a
      * second.
      */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     /** True when Flyway has already applied {@link #SCHEMA_VERSION} successfully. */
     private static boolean schemaIsCurrent(Connection c) {
@@ -279,6 +280,64 @@ public final class Catalog implements AutoCloseable {
     /** Every node seen, by id. */
     public List<NodeRecord> nodes() {
         return read("read nodes", cluster::nodes);
+    }
+
+    /** Starts the checkpoint of cluster run {@code runId}: job {@code jobId} on repository {@code repositoryId}. */
+    public void startCheckpoint(long runId, String jobId, String repositoryId, String parentSnapshot) {
+        transaction("start the checkpoint of run " + runId, c -> {
+            checkpoints.start(c, runId, jobId, repositoryId, parentSnapshot);
+            return null;
+        });
+    }
+
+    /** Adds finished tasks to run {@code runId}'s checkpoint, all or none. */
+    public void addCheckpointTasks(long runId, List<CheckpointTask> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        transaction("record finished tasks of run " + runId, c -> {
+            checkpoints.add(c, runId, tasks);
+            return null;
+        });
+    }
+
+    /** Every checkpoint kept for repository {@code repositoryId}, oldest run first, each with its run. */
+    public List<Checkpoint> checkpoints(String repositoryId) {
+        return read("read job checkpoints", c -> {
+            List<Checkpoint> out = new java.util.ArrayList<>();
+            for (CheckpointRows.Header h : checkpoints.headers(c, repositoryId)) {
+                Optional<RunRecord> run = rows.byId(c, h.runId());
+                run.ifPresent(r -> out.add(new Checkpoint(r, h.jobId(), h.repositoryId(), h.parentSnapshot(),
+                        h.tasks())));
+            }
+            return out;
+        });
+    }
+
+    /** The finished tasks in run {@code runId}'s checkpoint, in the order they were accepted. */
+    public List<CheckpointTask> checkpointTasks(long runId) {
+        return read("read the checkpoint of run " + runId, c -> checkpoints.tasks(c, runId));
+    }
+
+    /** Deletes run {@code runId}'s checkpoint (its job ended, or it is too old to resume). */
+    public void deleteCheckpoint(long runId) {
+        transaction("delete the checkpoint of run " + runId, c -> {
+            checkpoints.delete(c, runId);
+            return null;
+        });
+    }
+
+    /** Records how many of run {@code runId}'s tasks were reused from a checkpoint and how many were run. */
+    public void recordTaskCounts(long runId, long reused, long run) {
+        transaction("record the task counts of run " + runId, c -> {
+            checkpoints.setTaskCounts(c, runId, reused, run);
+            return null;
+        });
+    }
+
+    /** Run {@code runId}'s task counts: {reused, run}, each null when not recorded. */
+    public Long[] taskCounts(long runId) {
+        return read("read the task counts of run " + runId, c -> checkpoints.taskCounts(c, runId));
     }
 
     @Override

@@ -45,6 +45,10 @@ final class NodeJson {
         m.put("tasks_running", v.tasksRunning());
         m.put("files", v.files());
         m.put("bytes", v.bytes());
+        m.put("tasks_reused", v.tasksReused());
+        if (v.resumed() != null) {
+            m.put("resumed", v.resumed());
+        }
         JobView.Summary s = v.summary();
         if (s != null) {
             Map<String, Object> sm = new LinkedHashMap<>();

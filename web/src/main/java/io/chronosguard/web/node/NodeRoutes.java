@@ -122,8 +122,11 @@ public final class NodeRoutes implements RouteSet {
                 new BackupCoordinator.StartBackup(req.paths(), req.hostname(), req.tags(), r), ASK,
                 node.system().scheduler()).thenApply(reply -> {
                     if (reply.isError()) {
-                        return ApiErrors.error(StatusCodes.BAD_REQUEST, "backup refused: "
-                                + reply.getError().getMessage());
+                        String why = reply.getError().getMessage();
+                        return why.startsWith(BackupCoordinator.CONFLICT)
+                                ? ApiErrors.error(StatusCodes.CONFLICT, "backup refused: "
+                                        + why.substring(BackupCoordinator.CONFLICT.length()))
+                                : ApiErrors.error(StatusCodes.BAD_REQUEST, "backup refused: " + why);
                     }
                     String id = reply.getValue();
                     submitted.add(id);
