@@ -35,6 +35,7 @@ public final class CliContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> flags = new LinkedHashMap<>();
+    private final java.util.List<String> rawOptions = new java.util.ArrayList<>();
     private Optional<Path> configFile = Optional.empty();
     private Settings settings;
     private boolean debug;
@@ -80,6 +81,35 @@ public final class CliContext {
         }
     }
 
+    /** Records {@code -o KEY=VALUE} (checked when a backend is opened). */
+    void backendOption(String keyValue) {
+        rawOptions.add(keyValue);
+    }
+
+    /** The {@code -o} backend options given; one without {@code =} is a usage error naming it. */
+    public Map<String, String> backendOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String keyValue : rawOptions) {
+            int eq = keyValue.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException(ExitCode.USAGE, "-o " + keyValue
+                        + ": expected KEY=VALUE, e.g. -o sftp.key=/home/me/.ssh/backup_ed25519");
+            }
+            options.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+        }
+        return options;
+    }
+
+    /** The {@code -o} options as given, for node processes started on this one's behalf. */
+    java.util.List<String> rawBackendOptions() {
+        return java.util.List.copyOf(rawOptions);
+    }
+
+    /** The repository location fit to show and send to other nodes: no password in it. */
+    public String repositoryLabel() {
+        return Backends.redact(repositoryLocation());
+    }
+
     /** Settings from defaults, config file, environment and flags (loaded once). */
     public Settings settings() {
         if (settings == null) {
@@ -99,7 +129,7 @@ public final class CliContext {
     public Backend openBackend() {
         String location = repositoryLocation();
         try {
-            return Backends.open(location, env);
+            return Backends.open(location, env, backendOptions());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 final class Restic {
     static final String PASSWORD = "correct horse battery staple";
 
-    private final Path repo;
+    private final String repo;
     private final String password;
+    private final List<String> options;
+    private final java.util.Map<String, String> env;
 
     Restic(Path repo) {
         this(repo, PASSWORD);
@@ -22,8 +24,15 @@ final class Restic {
 
     /** Opening the repository with {@code password} (given through the environment, never argv). */
     Restic(Path repo, String password) {
-        this.repo = repo;
+        this(repo.toString(), password, List.of(), java.util.Map.of());
+    }
+
+    /** A repository at a network location, with restic's {@code -o} options and extra environment. */
+    Restic(String location, String password, List<String> options, java.util.Map<String, String> env) {
+        this.repo = location;
         this.password = password;
+        this.options = List.copyOf(options);
+        this.env = java.util.Map.copyOf(env);
     }
 
     /** {@code rawOut} is stdout's bytes, for binary output such as {@code dump}. */
@@ -31,9 +40,13 @@ final class Restic {
     }
 
     Result run(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo.toString(), "--no-cache"));
+        List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo, "--no-cache"));
+        for (String o : options) {
+            cmd.addAll(List.of("-o", o));
+        }
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         pb.environment().put("RESTIC_PASSWORD", password);
         pb.environment().remove("RESTIC_REPOSITORY");
         try {

@@ -1,6 +1,10 @@
 package io.chronosguard.engine.backend;
 
 import io.chronosguard.engine.backend.local.LocalBackend;
+import io.chronosguard.engine.backend.rest.RestBackend;
+import io.chronosguard.engine.backend.rest.RestLocation;
+import io.chronosguard.engine.backend.sftp.SftpBackend;
+import io.chronosguard.engine.backend.sftp.SftpOptions;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +32,14 @@ public final class Backends {
         };
     }
 
+    /**
+     * The location as it may be shown and sent around (dashboard, node capabilities): a
+     * password in a REST URL becomes {@code ***}.
+     */
+    public static String redact(String location) {
+        return scheme(location).equals("rest") ? RestLocation.redact(location) : location;
+    }
+
     /** Whether the location is a folder on this machine. */
     public static boolean isLocal(String location) {
         return scheme(location).equals("local");
@@ -48,8 +60,27 @@ public final class Backends {
      * @throws IllegalArgumentException when the location is malformed; the message names it
      */
     public static Backend open(String location, Map<String, String> env) {
+        return open(location, env, Map.of());
+    }
+
+    /**
+     * Opens the store at {@code location} with backend options ({@code -o sftp.key=FILE}, as
+     * restic's {@code -o}); an option no backend knows is refused.
+     *
+     * @throws IllegalArgumentException when the location or an option is malformed; the message names it
+     * @throws io.chronosguard.engine.BackendIOException when a network store cannot be reached or refuses us
+     */
+    public static Backend open(String location, Map<String, String> env, Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!SftpOptions.KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown option -o " + key + ": known are "
+                        + String.join(", ", SftpOptions.KEYS));
+            }
+        }
         return switch (scheme(location)) {
             case "local" -> new LocalBackend(localPath(location));
+            case "rest" -> new RestBackend(RestLocation.parse(location, env));
+            case "sftp" -> SftpBackend.open(location, SftpOptions.of(options, env));
             default -> throw new IllegalArgumentException("repository " + location
                     + ": the " + scheme(location) + " backend is not available in this build");
         };
