@@ -47,8 +47,8 @@ public final class ChronosGuardCommand implements Runnable {
     @Option(names = {"-o", "--option"}, scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
             description = "A backend option, repeatable (as restic's -o): sftp.key=FILE, sftp.known-hosts=FILE,"
                     + " sftp.config=FILE.")
-    void option(String keyValue) {
-        ctx.backendOption(keyValue);
+    void options(java.util.List<String> keyValues) {
+        ctx.backendOptions(keyValues);
     }
 
     @Option(names = "--password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",

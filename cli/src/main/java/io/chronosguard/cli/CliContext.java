@@ -81,9 +81,10 @@ public final class CliContext {
         }
     }
 
-    /** Records {@code -o KEY=VALUE} (checked when a backend is opened). */
-    void backendOption(String keyValue) {
-        rawOptions.add(keyValue);
+    /** Records the {@code -o KEY=VALUE}s given so far (picocli passes all of them each time; checked on use). */
+    void backendOptions(java.util.List<String> keyValues) {
+        rawOptions.clear();
+        rawOptions.addAll(keyValues);
     }
 
     /** The {@code -o} backend options given; one without {@code =} is a usage error naming it. */

@@ -25,10 +25,23 @@ final class ValueTypes {
     static final ValueType<Path> PATH = (raw, machine) -> path(raw, machine.home());
 
     /**
-     * A location kept as text, since remote ones (sftp:, s3:) will not be file system paths;
-     * for now every location is a local path, so it is checked and expanded as one.
+     * A repository location kept as text: a network one ({@code sftp:}, {@code rest:},
+     * {@code s3:}) as given, since it is no file system path (normalising would fold its
+     * {@code //}); anything else a local path, checked and expanded as one. Messages blank
+     * out a password in a URL.
      */
-    static final ValueType<String> LOCATION = (raw, machine) -> path(raw, machine.home()).toString();
+    static final ValueType<String> LOCATION = new ValueType<>() {
+        @Override
+        public String parse(String raw, Machine machine) {
+            return NETWORK_LOCATION.matcher(raw).lookingAt() ? raw : path(raw, machine.home()).toString();
+        }
+
+        @Override
+        public String shown(String raw) {
+            return JdbcUrls.redact(raw);
+        }
+    };
+    private static final Pattern NETWORK_LOCATION = Pattern.compile("(?i)(sftp|rest|s3):");
 
     /** A JDBC URL; messages blank out a password in it ({@code password=***}, {@code //user:***@}). */
     static final ValueType<String> JDBC_URL = new ValueType<>() {

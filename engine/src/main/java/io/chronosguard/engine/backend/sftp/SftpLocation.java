@@ -91,8 +91,9 @@ public record SftpLocation(String user, String host, int port, String path) {
         return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 
-    /** How messages name the location. */
+    /** How messages name the location, in the form it was given in (the URL form when a port is set). */
     public String display() {
-        return "sftp:" + (user != null ? user + "@" : "") + host + (port > 0 ? ":" + port : "") + ":" + path;
+        String who = user != null ? user + "@" : "";
+        return port > 0 ? "sftp://" + who + host + ":" + port + "/" + path : "sftp:" + who + host + ":" + path;
     }
 }
