@@ -32,7 +32,7 @@ public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts,
     public static SftpOptions of(Map<String, String> options, Map<String, String> env) {
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         Path ssh = Path.of(home, ".ssh");
-        String key = pick(options, env, KEY, "CHRONOSGUARD_SFTP_KEY");
+        String key = pick(options, env, KEY, "CHRONOSGUARD_SFTP_KEY", home);
         List<Path> keys;
         if (key != null) {
             Path k = Path.of(key);
@@ -43,9 +43,9 @@ public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts,
         } else {
             keys = DEFAULT_KEYS.stream().map(ssh::resolve).filter(Files::isReadable).toList();
         }
-        String hosts = pick(options, env, KNOWN_HOSTS, "CHRONOSGUARD_SFTP_KNOWN_HOSTS");
+        String hosts = pick(options, env, KNOWN_HOSTS, "CHRONOSGUARD_SFTP_KNOWN_HOSTS", home);
         Path knownHosts = hosts != null ? Path.of(hosts) : ssh.resolve("known_hosts");
-        String config = pick(options, env, CONFIG, "CHRONOSGUARD_SFTP_CONFIG");
+        String config = pick(options, env, CONFIG, "CHRONOSGUARD_SFTP_CONFIG", home);
         Path sshConfig;
         if (config != null) {
             sshConfig = Path.of(config);
@@ -59,12 +59,17 @@ public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts,
         return new SftpOptions(keys, key != null, knownHosts, sshConfig, pass == null || pass.isEmpty() ? null : pass);
     }
 
-    private static String pick(Map<String, String> options, Map<String, String> env, String option, String var) {
+    /** The option, else the variable, else null; a leading {@code ~/} is the home (the shell leaves it in {@code -o k=~/f}). */
+    private static String pick(Map<String, String> options, Map<String, String> env, String option, String var,
+            String home) {
         String v = options.get(option);
         if (v == null || v.isEmpty()) {
             v = env.get(var);
         }
-        return v == null || v.isEmpty() ? null : v;
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        return v.startsWith("~/") ? Path.of(home, v.substring(2)).toString() : v;
     }
 
     @Override
