@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * A server started as a child process for a test (sshd, rclone): its output is drained
  * into memory by a thread, and {@link #await} waits, with a bound, for the line that says it
- * listens. Closing kills it.
+ * listens. Closing stops it and its children.
  */
 final class ServerProcess implements AutoCloseable {
     private final Process process;
@@ -70,8 +70,10 @@ final class ServerProcess implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** Stops it and the processes it forked (sshd's per-connection children outlive their listener). */
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

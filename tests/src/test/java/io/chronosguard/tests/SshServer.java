@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code ~/.ssh} is read or changed.
  */
 final class SshServer implements AutoCloseable {
-    private final ServerProcess process;
+    private ServerProcess process;
     private final Path dir;
     private final int port;
 
@@ -52,20 +52,34 @@ final class SshServer implements AutoCloseable {
                     "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "PasswordAuthentication no",
                     "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "Subsystem sftp internal-sftp",
                     "LogLevel INFO", ""));
-            ServerProcess p = ServerProcess.start(List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()),
-                    Pattern.compile("Server listening on 127\\.0\\.0\\.1 port " + port));
             try {
-                p.await();
-                SshServer server = new SshServer(p, dir, port);
+                SshServer server = new SshServer(sshd(config, port), dir, port);
                 Files.writeString(server.knownHosts(), "[127.0.0.1]:" + port + " "
                         + Files.readString(dir.resolve("host_key.pub")).trim() + "\n");
                 return server;
             } catch (IOException e) {
-                p.close();
                 last = e; // most likely the port was taken between probing and binding
             }
         }
         throw last;
+    }
+
+    private static ServerProcess sshd(Path config, int port) throws IOException {
+        ServerProcess p = ServerProcess.start(List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()),
+                Pattern.compile("Server listening on 127\\.0\\.0\\.1 port " + port));
+        try {
+            p.await();
+            return p;
+        } catch (IOException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    /** Stops the server, dropping every session, and starts it again on the same port. */
+    void restart() throws IOException {
+        process.close();
+        process = sshd(dir.resolve("sshd_config"), port);
     }
 
     private static void keygen(Path file) throws IOException, InterruptedException {

@@ -29,18 +29,48 @@ public final class SftpBackend implements Backend {
     private static final int CHANNELS = 4;
 
     private final SftpLocation where;
-    private final SshSessions.Opened ssh;
-    private final BlockingQueue<SftpClient> idle = new ArrayBlockingQueue<>(CHANNELS);
-    private final List<SftpClient> all = new ArrayList<>();
+    private final SftpOptions options;
+    private volatile Channels channels;
 
-    private SftpBackend(SftpLocation where, SshSessions.Opened ssh) throws IOException {
-        this.where = where;
-        this.ssh = ssh;
-        for (int i = 0; i < CHANNELS; i++) {
-            SftpClient c = SftpClientFactory.instance().createSftpClient(ssh.session());
-            all.add(c);
-            idle.add(c);
+    /** One SSH session and its SFTP channels; replaced as a whole when the session drops. */
+    private record Channels(SshSessions.Opened ssh, BlockingQueue<SftpClient> idle, List<SftpClient> all) {
+        static Channels open(SftpLocation where, SftpOptions options) throws IOException {
+            SshSessions.Opened ssh = SshSessions.open(where, options);
+            try {
+                BlockingQueue<SftpClient> idle = new ArrayBlockingQueue<>(CHANNELS);
+                List<SftpClient> all = new ArrayList<>();
+                for (int i = 0; i < CHANNELS; i++) {
+                    SftpClient c = SftpClientFactory.instance().createSftpClient(ssh.session());
+                    all.add(c);
+                    idle.add(c);
+                }
+                return new Channels(ssh, idle, all);
+            } catch (IOException | RuntimeException e) {
+                ssh.client().stop();
+                throw e;
+            }
         }
+
+        boolean isOpen() {
+            return ssh.session().isOpen();
+        }
+
+        void close() throws IOException {
+            try {
+                for (SftpClient c : all) {
+                    c.close();
+                }
+                ssh.session().close(false);
+            } finally {
+                ssh.client().stop();
+            }
+        }
+    }
+
+    private SftpBackend(SftpLocation where, SftpOptions options, Channels channels) {
+        this.where = where;
+        this.options = options;
+        this.channels = channels;
     }
 
     /**
@@ -51,16 +81,28 @@ public final class SftpBackend implements Backend {
      */
     public static SftpBackend open(String location, SftpOptions options) {
         SftpLocation where = SftpLocation.parse(location);
-        SshSessions.Opened ssh = null;
         try {
-            ssh = SshSessions.open(where, options);
-            return new SftpBackend(where, ssh);
+            return new SftpBackend(where, options, Channels.open(where, options));
         } catch (IOException e) {
-            if (ssh != null) {
-                ssh.client().stop();
-            }
             throw new BackendIOException("cannot open repository " + where.display() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The open channels; a session the server or the network dropped (a node idle for
+     * hours, a restarted server) is opened again here, before the next operation.
+     */
+    private synchronized Channels current() throws IOException {
+        Channels c = channels;
+        if (!c.isOpen()) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // it is gone already
+            }
+            channels = Channels.open(where, options);
+        }
+        return channels;
     }
 
     @Override
@@ -74,9 +116,10 @@ public final class SftpBackend implements Backend {
     }
 
     private <T> T with(String path, Op<T> op) throws IOException {
+        Channels c = current();
         SftpClient sftp;
         try {
-            sftp = idle.take();
+            sftp = c.idle().take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted waiting for an SFTP channel");
@@ -91,7 +134,7 @@ public final class SftpBackend implements Backend {
             }
             throw new IOException(path + ": " + e.getMessage(), e);
         } finally {
-            idle.add(sftp);
+            c.idle().add(sftp);
         }
     }
 
@@ -312,10 +355,6 @@ public final class SftpBackend implements Backend {
 
     @Override
     public void close() throws IOException {
-        for (SftpClient c : all) {
-            c.close();
-        }
-        ssh.session().close(false);
-        ssh.client().stop();
+        channels.close();
     }
 }

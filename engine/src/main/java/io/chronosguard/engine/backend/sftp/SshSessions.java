@@ -16,6 +16,7 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Opens an authenticated SSH session the way {@code ssh} would: the ssh config's HostName,
@@ -35,6 +36,9 @@ final class SshSessions {
 
     static Opened open(SftpLocation where, SftpOptions options) throws IOException {
         SshClient client = SshClient.setUpDefaultClient();
+        // a node or a dashboard may sit idle for hours: keep the session (and NAT mappings on the way) alive
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(30));
         client.setHostConfigEntryResolver(options.sshConfig() != null
                 ? new ConfigFileHostEntryResolver(options.sshConfig()) : HostConfigEntryResolver.EMPTY);
         FileKeyPairProvider keys = new FileKeyPairProvider(options.keys());
