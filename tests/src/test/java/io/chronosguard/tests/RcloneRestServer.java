@@ -18,6 +18,36 @@ final class RcloneRestServer implements AutoCloseable {
     private final ServerProcess process;
     private final String url;
 
+    static final String USER = "alice";
+    static final String PASSWORD = "s3cret-pass";
+    private static RcloneRestServer shared;
+
+    /**
+     * The server of this test JVM, serving a temporary folder to {@link #USER} /
+     * {@link #PASSWORD}; started on first use, stopped (its folder deleted) when the JVM ends.
+     * Each test class uses repository names of its own.
+     */
+    static synchronized RcloneRestServer shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("cg-rclone");
+                shared = start(dir, USER, PASSWORD);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    shared.close();
+                    Trees.delete(dir);
+                }, "rclone-stop"));
+            } catch (IOException e) {
+                throw new AssertionError("cannot start rclone serve restic for the tests: " + e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
+    /** {@code rest:http://USER:PASSWORD@127.0.0.1:PORT/NAME/}. */
+    String withCredentials(String name) {
+        return "rest:" + url.replace("http://", "http://" + USER + ":" + PASSWORD + "@") + name + "/";
+    }
+
     private RcloneRestServer(ServerProcess process, String url) {
         this.process = process;
         this.url = url;

@@ -19,29 +19,22 @@ class RestBackendContractIT extends BackendContract {
 
     @TempDir
     static Path dir;
-    static RcloneRestServer server;
     static RestV1Server v1;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = RcloneRestServer.start(dir.resolve("served"), "alice", "s3cret pass");
         v1 = RestV1Server.start(dir.resolve("served-v1"));
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
         v1.close();
     }
 
     /** Each test its own repository path on the one server. */
-    static String freshUrl() {
-        return server.url().replace("http://", "http://alice:s3cret%20pass@") + "repo-" + REPOS.incrementAndGet() + "/";
-    }
-
     @Override
     protected Backend newBackend() {
-        return Backends.open("rest:" + freshUrl(), Map.of());
+        return Backends.open(RcloneRestServer.shared().withCredentials("contract-" + REPOS.incrementAndGet()), Map.of());
     }
 
     /** The same guarantees against a server that answers listings in protocol v1 (names only). */

@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repositories on a REST server ({@code rclone serve restic} with basic auth): our CLI takes
@@ -20,22 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * repositories; a two-node cluster backs up into it.
  */
 class RestRepositoryIT extends NetworkRepositoryContract {
-    private static final String USER = "alice";
-    private static final String PASS = "s3cret-pass";
-
-    @TempDir
-    static Path served;
-    static RcloneRestServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = RcloneRestServer.start(served, USER, PASS);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    private static final String USER = RcloneRestServer.USER;
+    private static final String PASS = RcloneRestServer.PASSWORD;
+    private final RcloneRestServer server = RcloneRestServer.shared();
 
     @Override
     protected String location(String name) {
@@ -47,8 +31,8 @@ class RestRepositoryIT extends NetworkRepositoryContract {
         return Map.of("CHRONOSGUARD_REST_USERNAME", USER, "CHRONOSGUARD_REST_PASSWORD", PASS);
     }
 
-    private static String withCredentials(String name) {
-        return "rest:" + server.url().replace("http://", "http://" + USER + ":" + PASS + "@") + name + "/";
+    private String withCredentials(String name) {
+        return server.withCredentials(name);
     }
 
     @Override

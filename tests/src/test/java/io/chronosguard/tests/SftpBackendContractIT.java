@@ -8,8 +8,6 @@ import io.chronosguard.engine.backend.FileType;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +20,7 @@ class SftpBackendContractIT extends BackendContract {
 
     @TempDir
     static Path dir;
-    static SshServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = SshServer.start(dir.resolve("ssh"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    private final SshServer server = SshServer.shared();
 
     @Override
     protected Backend newBackend() {

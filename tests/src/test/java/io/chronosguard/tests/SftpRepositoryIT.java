@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SftpRepositoryIT extends NetworkRepositoryContract {
     @TempDir
     static Path dir;
-    static SshServer server;
+    private final SshServer server = SshServer.shared();
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = SshServer.start(dir.resolve("ssh"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    private static Path repoPath(String name) {
+    private Path repoPath(String name) {
         return dir.resolve("repos").resolve(name);
     }
 
@@ -57,7 +45,7 @@ class SftpRepositoryIT extends NetworkRepositoryContract {
     @Override
     protected Cli.Result runWithWrongCredential(String name, String... command) {
         // the server's own host key is a valid private key that authorized_keys does not list
-        return ours(location(name), prepend(command, "-o", "sftp.key=" + dir.resolve("ssh/host_key")));
+        return ours(location(name), prepend(command, "-o", "sftp.key=" + server.hostKey()));
     }
 
     private static String[] prepend(String[] command, String... first) {

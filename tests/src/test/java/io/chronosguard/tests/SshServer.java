@@ -26,13 +26,35 @@ final class SshServer implements AutoCloseable {
     private final Path dir;
     private final int port;
 
+    private static SshServer shared;
+
+    /**
+     * The server of this test JVM, started on first use and stopped (its folder deleted) when
+     * the JVM ends; repositories go in each test's own folder.
+     */
+    static synchronized SshServer shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("cg-sshd");
+                shared = start(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    shared.close();
+                    Trees.delete(dir);
+                }, "sshd-stop"));
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError("cannot start sshd for the tests: " + e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
     private SshServer(ServerProcess process, Path dir, int port) {
         this.process = process;
         this.dir = dir;
         this.port = port;
     }
 
-    static SshServer start(Path dir) throws IOException, InterruptedException {
+    private static SshServer start(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("home/.ssh"));
         keygen(dir.resolve("host_key"));
         keygen(dir.resolve("client_key"));
@@ -113,6 +135,11 @@ final class SshServer implements AutoCloseable {
     /** The client's private key (also {@code home()/.ssh/id_ed25519}). */
     Path clientKey() {
         return dir.resolve("client_key");
+    }
+
+    /** The server's private host key: a valid key that authorized_keys does not list. */
+    Path hostKey() {
+        return dir.resolve("host_key");
     }
 
     /** A HOME whose {@code .ssh} holds the client key and this server's host key. */
