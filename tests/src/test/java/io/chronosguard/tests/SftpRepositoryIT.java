@@ -90,4 +90,16 @@ class SftpRepositoryIT extends NetworkRepositoryContract {
         assertEquals(0, r.exit(), r.err());
         assertEquals("[]", r.out().strip());
     }
+
+    @Test
+    void badOption_usageErrorNamingIt() {
+        Cli.Result noValue = ours(location("opts"), "-o", "sftp.key", "snapshots");
+        assertEquals(2, noValue.exit(), noValue.err());
+        assertTrue(noValue.err().strip().equals("chronosguard: -o sftp.key: expected KEY=VALUE, e.g. -o"
+                + " sftp.key=/home/me/.ssh/backup_ed25519"), noValue.err());
+        Cli.Result unknown = ours(location("opts"), "-o", "sftp.colour=blue", "snapshots");
+        assertEquals(2, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().strip().startsWith("chronosguard: unknown option -o sftp.colour: known are sftp.key"),
+                unknown.err());
+    }
 }
