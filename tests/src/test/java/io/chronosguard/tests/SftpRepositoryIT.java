@@ -102,4 +102,25 @@ class SftpRepositoryIT extends NetworkRepositoryContract {
         assertTrue(unknown.err().strip().startsWith("chronosguard: unknown option -o sftp.colour: known are sftp.key"),
                 unknown.err());
     }
+
+    @Test
+    void sshAgent_itsKeysLogIn() throws Exception {
+        restic("agent").ok("init");
+        Path socket = tmp.resolve("agent.sock");
+        try (ServerProcess agent = ServerProcess.start(List.of("ssh-agent", "-D", "-a", socket.toString()),
+                java.util.regex.Pattern.compile("SSH_AUTH_SOCK="))) {
+            agent.await();
+            ProcessBuilder add = new ProcessBuilder("ssh-add", server.clientKey().toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process p = add.start();
+            String addOut = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, addOut);
+            Path home = Files.createDirectories(tmp.resolve("agent-home/.ssh")).getParent(); // no key files here
+            Files.copy(server.knownHosts(), home.resolve(".ssh/known_hosts"));
+            Cli.Result r = Cli.run(Map.of("HOME", home.toString(), "SSH_AUTH_SOCK", socket.toString(),
+                    "CHRONOSGUARD_PASSWORD", Restic.PASSWORD), "-r", location("agent"), "snapshots", "--json");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("[]", r.out().strip());
+        }
+    }
 }

@@ -16,8 +16,10 @@ import java.util.Map;
  * @param knownHosts the known_hosts file (absent: every host is unknown)
  * @param sshConfig  the ssh config file, or null when there is none
  * @param passphrase for encrypted keys ({@code CHRONOSGUARD_SFTP_KEY_PASSPHRASE}), or null
+ * @param agent      the ssh-agent's socket ({@code SSH_AUTH_SOCK}), or null
  */
-public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts, Path sshConfig, String passphrase) {
+public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts, Path sshConfig, String passphrase,
+        Path agent) {
     public static final String KEY = "sftp.key";
     public static final String KNOWN_HOSTS = "sftp.known-hosts";
     public static final String CONFIG = "sftp.config";
@@ -56,7 +58,9 @@ public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts,
             sshConfig = Files.isReadable(ssh.resolve("config")) ? ssh.resolve("config") : null;
         }
         String pass = env.get("CHRONOSGUARD_SFTP_KEY_PASSPHRASE");
-        return new SftpOptions(keys, key != null, knownHosts, sshConfig, pass == null || pass.isEmpty() ? null : pass);
+        String agent = env.get("SSH_AUTH_SOCK");
+        return new SftpOptions(keys, key != null, knownHosts, sshConfig, pass == null || pass.isEmpty() ? null : pass,
+                agent == null || agent.isEmpty() ? null : Path.of(agent));
     }
 
     /** The option, else the variable, else null; a leading {@code ~/} is the home (the shell leaves it in {@code -o k=~/f}). */
@@ -74,6 +78,7 @@ public record SftpOptions(List<Path> keys, boolean explicitKey, Path knownHosts,
 
     @Override
     public String toString() {
-        return "SftpOptions[keys=" + keys + ", knownHosts=" + knownHosts + ", sshConfig=" + sshConfig + "]";
+        return "SftpOptions[keys=" + keys + ", knownHosts=" + knownHosts + ", sshConfig=" + sshConfig + ", agent="
+                + agent + "]";
     }
 }

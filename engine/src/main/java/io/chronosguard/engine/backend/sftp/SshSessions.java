@@ -46,6 +46,9 @@ final class SshSessions {
             keys.setPasswordFinder(FilePasswordProvider.of(options.passphrase()));
         }
         client.setKeyIdentityProvider(options.keys().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER : keys);
+        if (options.agent() != null && !options.explicitKey()) {
+            client.setAgentFactory(AgentSocket.factory(options.agent()));
+        }
         AtomicReference<String> hostKeyProblem = new AtomicReference<>();
         client.setServerKeyVerifier(new Verifier(options, hostKeyProblem));
         client.start();
@@ -82,11 +85,12 @@ final class SshSessions {
     }
 
     private static String describeKeys(SftpOptions options) {
+        String agent = options.agent() != null && !options.explicitKey() ? " and the ssh-agent's keys" : "";
         if (options.keys().isEmpty()) {
-            return "no key (none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists; name one with -o "
-                    + SftpOptions.KEY + "=FILE)";
+            return (agent.isEmpty() ? "no key" : "the ssh-agent's keys") + " (none of ~/.ssh/id_ed25519, id_ecdsa,"
+                    + " id_rsa exists; name one with -o " + SftpOptions.KEY + "=FILE)";
         }
-        return (options.keys().size() == 1 ? "key " : "keys ") + options.keys();
+        return (options.keys().size() == 1 ? "key " : "keys ") + options.keys() + agent;
     }
 
     static String rootMessage(Throwable e) {

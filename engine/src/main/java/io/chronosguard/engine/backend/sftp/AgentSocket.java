@@ -1,0 +1,98 @@
+package io.chronosguard.engine.backend.sftp;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.sshd.agent.SshAgent;
+import org.apache.sshd.agent.SshAgentFactory;
+import org.apache.sshd.agent.SshAgentServer;
+import org.apache.sshd.agent.common.AbstractAgentProxy;
+import org.apache.sshd.common.FactoryManager;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+
+/**
+ * The user's ssh-agent ({@code SSH_AUTH_SOCK}) as MINA's agent client, over the JDK's own
+ * Unix-domain sockets: MINA's bundled one needs Tomcat's native library. MINA builds each
+ * request (length placeholder, type, body) and parses each answer; this only carries bytes.
+ */
+final class AgentSocket extends AbstractAgentProxy {
+    private final SocketChannel channel;
+
+    private AgentSocket(Path socket) throws IOException {
+        super(null);
+        try {
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            throw new IOException("cannot reach the ssh-agent at " + socket + " (SSH_AUTH_SOCK): " + e.getMessage(), e);
+        }
+    }
+
+    /** A factory giving every session its own connection to the agent at {@code socket}. */
+    static SshAgentFactory factory(Path socket) {
+        return new SshAgentFactory() {
+            @Override
+            public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
+                return List.of(); // no agent forwarding
+            }
+
+            @Override
+            public SshAgent createClient(Session session, FactoryManager manager) throws IOException {
+                return new AgentSocket(socket);
+            }
+
+            @Override
+            public SshAgentServer createServer(ConnectionService service) {
+                throw new UnsupportedOperationException("agent forwarding is not offered");
+            }
+        };
+    }
+
+    @Override
+    protected synchronized Buffer request(Buffer buffer) throws IOException {
+        int end = buffer.wpos();
+        buffer.wpos(0);
+        buffer.putUInt(end - 4L); // the length placeholder MINA left in front
+        buffer.wpos(end);
+        ByteBuffer out = ByteBuffer.wrap(buffer.array(), buffer.rpos(), buffer.available());
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+        ByteBuffer length = readFully(4);
+        return new ByteArrayBuffer(readFully(length.getInt()).array());
+    }
+
+    private ByteBuffer readFully(int n) throws IOException {
+        if (n < 0 || n > 256 * 1024) {
+            throw new IOException("the ssh-agent sent a message of " + n + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            if (channel.read(b) < 0) {
+                throw new EOFException("the ssh-agent closed the connection");
+            }
+        }
+        return b.flip();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            channel.close();
+        }
+    }
+}
