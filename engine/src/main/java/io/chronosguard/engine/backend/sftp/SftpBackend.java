@@ -11,10 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
@@ -26,48 +23,11 @@ import org.apache.sshd.sftp.common.SftpException;
  * behind each other.
  */
 public final class SftpBackend implements Backend {
-    private static final int CHANNELS = 4;
-
     private final SftpLocation where;
     private final SftpOptions options;
-    private volatile Channels channels;
+    private volatile SftpChannels channels;
 
-    /** One SSH session and its SFTP channels; replaced as a whole when the session drops. */
-    private record Channels(SshSessions.Opened ssh, BlockingQueue<SftpClient> idle, List<SftpClient> all) {
-        static Channels open(SftpLocation where, SftpOptions options) throws IOException {
-            SshSessions.Opened ssh = SshSessions.open(where, options);
-            try {
-                BlockingQueue<SftpClient> idle = new ArrayBlockingQueue<>(CHANNELS);
-                List<SftpClient> all = new ArrayList<>();
-                for (int i = 0; i < CHANNELS; i++) {
-                    SftpClient c = SftpClientFactory.instance().createSftpClient(ssh.session());
-                    all.add(c);
-                    idle.add(c);
-                }
-                return new Channels(ssh, idle, all);
-            } catch (IOException | RuntimeException e) {
-                ssh.client().stop();
-                throw e;
-            }
-        }
-
-        boolean isOpen() {
-            return ssh.session().isOpen();
-        }
-
-        void close() throws IOException {
-            try {
-                for (SftpClient c : all) {
-                    c.close();
-                }
-                ssh.session().close(false);
-            } finally {
-                ssh.client().stop();
-            }
-        }
-    }
-
-    private SftpBackend(SftpLocation where, SftpOptions options, Channels channels) {
+    private SftpBackend(SftpLocation where, SftpOptions options, SftpChannels channels) {
         this.where = where;
         this.options = options;
         this.channels = channels;
@@ -82,7 +42,7 @@ public final class SftpBackend implements Backend {
     public static SftpBackend open(String location, SftpOptions options) {
         SftpLocation where = SftpLocation.parse(location);
         try {
-            return new SftpBackend(where, options, Channels.open(where, options));
+            return new SftpBackend(where, options, SftpChannels.open(where, options));
         } catch (IOException e) {
             throw new BackendIOException("cannot open repository " + where.display() + ": " + e.getMessage(), e);
         }
@@ -92,15 +52,15 @@ public final class SftpBackend implements Backend {
      * The open channels; a session the server or the network dropped (a node idle for
      * hours, a restarted server) is opened again here, before the next operation.
      */
-    private synchronized Channels current() throws IOException {
-        Channels c = channels;
+    private synchronized SftpChannels current() throws IOException {
+        SftpChannels c = channels;
         if (!c.isOpen()) {
             try {
                 c.close();
             } catch (IOException ignored) {
                 // it is gone already
             }
-            channels = Channels.open(where, options);
+            channels = SftpChannels.open(where, options);
         }
         return channels;
     }
@@ -116,7 +76,7 @@ public final class SftpBackend implements Backend {
     }
 
     private <T> T with(String path, Op<T> op) throws IOException {
-        Channels c = current();
+        SftpChannels c = current();
         SftpClient sftp;
         try {
             sftp = c.idle().take();
@@ -189,48 +149,17 @@ public final class SftpBackend implements Backend {
     @Override
     public void createLayout() throws IOException {
         with(root(), s -> {
-            mkdirs(s, root());
+            SftpChannels.mkdirs(s, root());
             for (FileType t : FileType.values()) {
                 if (t != FileType.CONFIG) {
-                    mkdir(s, dir(t));
+                    SftpChannels.mkdir(s, dir(t));
                 }
             }
             for (int i = 0; i < 256; i++) {
-                mkdir(s, dir(FileType.DATA) + "/" + String.format("%02x", i));
+                SftpChannels.mkdir(s, dir(FileType.DATA) + "/" + String.format("%02x", i));
             }
             return null;
         });
-    }
-
-    private static void mkdirs(SftpClient s, String path) throws IOException {
-        StringBuilder at = new StringBuilder(path.startsWith("/") ? "/" : "");
-        for (String seg : path.split("/")) {
-            if (seg.isEmpty() || seg.equals(".")) {
-                continue;
-            }
-            at.append(seg);
-            mkdir(s, at.toString());
-            at.append('/');
-        }
-    }
-
-    private static void mkdir(SftpClient s, String path) throws IOException {
-        try {
-            s.mkdir(path);
-        } catch (SftpException e) {
-            // servers answer "failure" rather than "exists" for a folder that is there: look
-            if (!isDirectory(s, path)) {
-                throw e;
-            }
-        }
-    }
-
-    private static boolean isDirectory(SftpClient s, String path) {
-        try {
-            return s.stat(path).isDirectory();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override
@@ -320,7 +249,7 @@ public final class SftpBackend implements Backend {
                 if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
                     throw e;
                 }
-                mkdirs(s, tmp.substring(0, tmp.lastIndexOf('/'))); // a repository restic made without fan-out folders
+                SftpChannels.mkdirs(s, tmp.substring(0, tmp.lastIndexOf('/'))); // a repository restic made without fan-out folders
                 write(s, tmp, data, off, len);
             }
             try {
