@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store contract on a real OpenSSH server, opened the way the CLI opens it: the key and
- * known_hosts found in HOME's {@code .ssh}, the location in restic's {@code sftp://} form.
+ * known_hosts found in HOME's {@code .ssh} (beside a stale ssh-agent socket), the location in
+ * restic's {@code sftp://} form.
  */
 class SftpBackendContractIT extends BackendContract {
     private static final AtomicInteger REPOS = new AtomicInteger();
@@ -25,7 +26,9 @@ class SftpBackendContractIT extends BackendContract {
     @Override
     protected Backend newBackend() {
         Path repo = dir.resolve("repos/repo-" + REPOS.incrementAndGet());
-        return Backends.open(server.url(repo), Map.of("HOME", server.home().toString()));
+        // a stale SSH_AUTH_SOCK (the agent of a closed login) must not get in the way of the key files
+        return Backends.open(server.url(repo), Map.of("HOME", server.home().toString(),
+                "SSH_AUTH_SOCK", dir.resolve("no-agent.sock").toString()));
     }
 
     /** A long-running node outlives its SSH session (server restarted, network dropped): it connects again. */

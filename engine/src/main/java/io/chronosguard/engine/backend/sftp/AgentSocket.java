@@ -6,7 +6,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.agent.SshAgent;
 import org.apache.sshd.agent.SshAgentFactory;
 import org.apache.sshd.agent.SshAgentServer;
@@ -24,15 +26,29 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  * request (length placeholder, type, body) and parses each answer; this only carries bytes.
  */
 final class AgentSocket extends AbstractAgentProxy {
+    /** Null when the agent could not be reached: then it simply has no keys. */
     private final SocketChannel channel;
 
-    private AgentSocket(Path socket) throws IOException {
+    private AgentSocket(Path socket) {
         super(null);
+        channel = connect(socket);
+    }
+
+    /**
+     * A stale {@code SSH_AUTH_SOCK} (the agent of a closed login) is common; it must not stop
+     * a login with key files, so an unreachable agent counts as an agent without keys.
+     */
+    private static SocketChannel connect(Path socket) {
         try {
-            channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            throw new IOException("cannot reach the ssh-agent at " + socket + " (SSH_AUTH_SOCK): " + e.getMessage(), e);
+            return SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
+    }
+
+    @Override
+    public Iterable<? extends Map.Entry<PublicKey, String>> getIdentities() throws IOException {
+        return channel == null ? List.of() : super.getIdentities();
     }
 
     /** A factory giving every session its own connection to the agent at {@code socket}. */
@@ -44,7 +60,7 @@ final class AgentSocket extends AbstractAgentProxy {
             }
 
             @Override
-            public SshAgent createClient(Session session, FactoryManager manager) throws IOException {
+            public SshAgent createClient(Session session, FactoryManager manager) {
                 return new AgentSocket(socket);
             }
 
@@ -57,6 +73,9 @@ final class AgentSocket extends AbstractAgentProxy {
 
     @Override
     protected synchronized Buffer request(Buffer buffer) throws IOException {
+        if (channel == null) {
+            throw new IOException("no ssh-agent reachable");
+        }
         int end = buffer.wpos();
         buffer.wpos(0);
         buffer.putUInt(end - 4L); // the length placeholder MINA left in front
@@ -84,7 +103,7 @@ final class AgentSocket extends AbstractAgentProxy {
 
     @Override
     public boolean isOpen() {
-        return channel.isOpen();
+        return channel != null && channel.isOpen();
     }
 
     @Override
@@ -92,7 +111,9 @@ final class AgentSocket extends AbstractAgentProxy {
         try {
             super.close();
         } finally {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 }

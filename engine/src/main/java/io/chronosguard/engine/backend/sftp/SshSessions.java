@@ -67,7 +67,7 @@ final class SshSessions {
             return new Opened(client, session);
         } catch (IOException | RuntimeException e) {
             client.stop();
-            if (hostKeyProblem.get() != null && !e.getMessage().equals(hostKeyProblem.get())) {
+            if (hostKeyProblem.get() != null && !hostKeyProblem.get().equals(e.getMessage())) {
                 throw new IOException(hostKeyProblem.get(), e);
             }
             throw e;
