@@ -42,4 +42,16 @@ class BackendsTest {
                 () -> Backends.open("/tmp/x", Map.of(), Map.of("sftp.colour", "blue")));
         assertTrue(e.getMessage().contains("sftp.colour"), e.getMessage());
     }
+
+    @Test
+    void open_unknownHostName_saysSoForBothNetworkStores() throws Exception {
+        // .invalid never resolves (RFC 2606)
+        io.chronosguard.engine.BackendIOException e = assertThrows(io.chronosguard.engine.BackendIOException.class,
+                () -> Backends.open("sftp:u@no-such-host.invalid:/x", Map.of("HOME", "/nonexistent")));
+        assertTrue(e.getMessage().endsWith("cannot connect to no-such-host.invalid: unknown host name"), e.getMessage());
+        try (Backend rest = Backends.open("rest:http://no-such-host.invalid:8000/r", Map.of())) {
+            java.io.IOException io = assertThrows(java.io.IOException.class, rest::exists);
+            assertEquals("cannot connect to no-such-host.invalid:8000 (unknown host name)", io.getMessage());
+        }
+    }
 }

@@ -68,12 +68,21 @@ public final class RestBackend implements Backend {
         } catch (HttpConnectTimeoutException e) {
             throw new IOException("no answer from " + hostPort() + " within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
         } catch (ConnectException e) {
-            throw new IOException("cannot connect to " + hostPort() + " (" + (e.getMessage() != null
-                    ? e.getMessage() : "connection refused") + ")", e);
+            throw new IOException("cannot connect to " + hostPort() + " (" + (unresolved(e) ? "unknown host name"
+                    : e.getMessage() != null ? e.getMessage() : "connection refused") + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while talking to " + hostPort());
         }
+    }
+
+    private static boolean unresolved(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String hostPort() {

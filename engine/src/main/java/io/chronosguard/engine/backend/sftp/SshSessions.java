@@ -81,6 +81,11 @@ final class SshSessions {
                     .verify(TIMEOUT).getSession();
         } catch (IOException e) {
             throw new IOException("cannot connect to " + target + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            if (rootCause(e) instanceof java.nio.channels.UnresolvedAddressException) {
+                throw new IOException("cannot connect to " + target + ": unknown host name", e);
+            }
+            throw e;
         }
     }
 
@@ -94,11 +99,19 @@ final class SshSessions {
     }
 
     static String rootMessage(Throwable e) {
+        Throwable c = rootCause(e);
+        if (c instanceof java.nio.channels.UnresolvedAddressException) {
+            return "unknown host name";
+        }
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable c = e;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
-        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+        return c;
     }
 
     /** known_hosts checking that remembers why it refused, so the user hears it. */
