@@ -78,6 +78,16 @@ class SftpRepositoryIT extends NetworkRepositoryContract {
     }
 
     @Test
+    void changedHostKey_refusedNamingBothFingerprints() throws IOException {
+        // known_hosts names this server with another key (the client's public key stands in)
+        Path forged = tmp.resolve("known_hosts_changed");
+        Files.writeString(forged, "[127.0.0.1]:" + server.port() + " "
+                + Files.readString(server.clientKey().resolveSibling("client_key.pub")).trim() + "\n");
+        Cli.Result r = ours(location("changed-host"), "-o", "sftp.known-hosts=" + forged, "snapshots");
+        assertOneLineError(r, "differs from the one in " + forged);
+    }
+
+    @Test
     void sshConfigAlias_shortFormWithExplicitKnownHosts() throws IOException {
         restic("aliased").ok("init");
         Path config = tmp.resolve("ssh_config");
