@@ -35,7 +35,7 @@ public final class CliContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> flags = new LinkedHashMap<>();
-    private final java.util.List<String> rawOptions = new java.util.ArrayList<>();
+    private final java.util.Set<String> rawOptions = new java.util.LinkedHashSet<>();
     private Optional<Path> configFile = Optional.empty();
     private Settings settings;
     private boolean debug;
@@ -81,9 +81,11 @@ public final class CliContext {
         }
     }
 
-    /** Records the {@code -o KEY=VALUE}s given so far (picocli passes all of them each time; checked on use). */
+    /**
+     * Records {@code -o KEY=VALUE}s (checked on use). picocli passes the values given so far
+     * each time, one list before the subcommand's name and another after it: keep all, once.
+     */
     void backendOptions(java.util.List<String> keyValues) {
-        rawOptions.clear();
         rawOptions.addAll(keyValues);
     }
 

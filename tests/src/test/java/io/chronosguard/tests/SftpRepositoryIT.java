@@ -107,7 +107,9 @@ class SftpRepositoryIT extends NetworkRepositoryContract {
         assertEquals(2, noValue.exit(), noValue.err());
         assertTrue(noValue.err().strip().equals("chronosguard: -o sftp.key: expected KEY=VALUE, e.g. -o"
                 + " sftp.key=/home/me/.ssh/backup_ed25519"), noValue.err());
-        Cli.Result unknown = ours(location("opts"), "-o", "sftp.colour=blue", "snapshots");
+        // given before the subcommand, with another -o after it: both count
+        Cli.Result unknown = ours(location("opts"), "-o", "sftp.colour=blue", "snapshots", "-o",
+                "sftp.known-hosts=" + server.knownHosts());
         assertEquals(2, unknown.exit(), unknown.err());
         assertTrue(unknown.err().strip().startsWith("chronosguard: unknown option -o sftp.colour: known are sftp.key"),
                 unknown.err());
