@@ -44,6 +44,13 @@ public final class ChronosGuardCommand implements Runnable {
         ctx.flag("--repo", repo);
     }
 
+    @Option(names = {"-o", "--option"}, scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "A backend option, repeatable (as restic's -o): sftp.key=FILE, sftp.known-hosts=FILE,"
+                    + " sftp.config=FILE.")
+    void options(java.util.List<String> keyValues) {
+        ctx.backendOptions(keyValues);
+    }
+
     @Option(names = "--password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "File whose first line is the password (or CHRONOSGUARD_PASSWORD_FILE;"
                     + " else CHRONOSGUARD_PASSWORD; else a prompt).")

@@ -38,6 +38,7 @@ public final class CliContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> flags = new LinkedHashMap<>();
+    private final java.util.Set<String> rawOptions = new java.util.LinkedHashSet<>();
     private Optional<Path> configFile = Optional.empty();
     private Settings settings;
     private boolean debug;
@@ -88,6 +89,38 @@ public final class CliContext {
         }
     }
 
+    /**
+     * Records {@code -o KEY=VALUE}s (checked on use). picocli passes the values given so far
+     * each time, one list before the subcommand's name and another after it: keep all, once.
+     */
+    void backendOptions(java.util.List<String> keyValues) {
+        rawOptions.addAll(keyValues);
+    }
+
+    /** The {@code -o} store options given; one without {@code =} is a usage error naming it. */
+    public Map<String, String> storeOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String keyValue : rawOptions) {
+            int eq = keyValue.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException(ExitCode.USAGE, "-o " + keyValue
+                        + ": expected KEY=VALUE, e.g. -o sftp.key=/home/me/.ssh/backup_ed25519");
+            }
+            options.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+        }
+        return options;
+    }
+
+    /** The {@code -o} options as given, for node processes started on this one's behalf. */
+    java.util.List<String> rawBackendOptions() {
+        return java.util.List.copyOf(rawOptions);
+    }
+
+    /** The repository location fit to show and send to other nodes: no password in it. */
+    public String repositoryLabel() {
+        return Backends.redact(repositoryLocation());
+    }
+
     /** Settings from defaults, config file, environment and flags (loaded once). */
     public Settings settings() {
         if (settings == null) {
@@ -108,7 +141,7 @@ public final class CliContext {
     public Backend openBackend() {
         String location = repositoryLocation();
         try {
-            return Backends.open(location, env, backendOptions());
+            return Backends.open(location, env, storeOptions(), backendOptions());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }

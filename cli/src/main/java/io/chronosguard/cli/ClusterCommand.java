@@ -104,8 +104,11 @@ final class ClusterCommand implements Callable<Integer> {
     private Process startNode(CliContext ctx, Map<String, String> env, String repo, int port, int seed, HostPort api, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node", "-r",
-                repo, "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
+                "--bind", "127.0.0.1:" + port, "--seed", "127.0.0.1:" + seed));
+        for (String option : ctx.rawBackendOptions()) {
+            cmd.addAll(List.of("-o", option));
+        }
         if (workers != null) {
             cmd.addAll(List.of("--workers", String.valueOf(workers)));
         }
@@ -120,6 +123,8 @@ final class ClusterCommand implements Callable<Integer> {
         pb.environment().put("CHRONOSGUARD_LIMIT_DOWNLOAD", Integer.toString(limits.downloadKiBs()));
         pb.environment().put("CHRONOSGUARD_CONNECTIONS", Integer.toString(limits.connections()));
         pb.environment().put("CHRONOSGUARD_RETRIES", Integer.toString(limits.retries()));
+        // in the environment, not argv: a REST URL may hold a password, which `ps` would show
+        pb.environment().put("CHRONOSGUARD_REPOSITORY", repo);
         ctx.settings().passwordFile().ifPresent(f ->
                 pb.environment().put("CHRONOSGUARD_PASSWORD_FILE", f.toAbsolutePath().toString()));
         return pb.start();

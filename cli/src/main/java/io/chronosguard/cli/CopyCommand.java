@@ -104,7 +104,7 @@ final class CopyCommand implements Callable<Integer> {
     private static Repository openSource(CliContext ctx, String from) {
         Backend backend;
         try {
-            backend = Backends.open(from, ctx.env(), ctx.backendOptions());
+            backend = Backends.open(from, ctx.env(), ctx.storeOptions(), ctx.backendOptions());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "--from-repo: " + e.getMessage());
         }

@@ -108,7 +108,7 @@ final class NodeCommand implements Callable<Integer> {
         NodeServices.Tuning tuning = NodeServices.Tuning.defaults().withLease(Duration.ofSeconds(leaseSeconds));
         tuning = new NodeServices.Tuning((int) s.packSizeBytes(), BlobSaver.Compression.valueOf(s.compression().name()),
                 tuning.leaseDuration(), tuning.splitThreshold(), tuning.idlePoll());
-        NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryLocation(),
+        NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryLabel(),
                 Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
         ClusterNode node = start(cfg, repo, self, ctx);
         Thread hook = new Thread(() -> {
@@ -151,7 +151,7 @@ final class NodeCommand implements Callable<Integer> {
             return t;
         });
         ProgressHub hub = node.startProgressHub(Duration.ofMillis(300));
-        Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryLocation(),
+        Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryLabel(),
                 node.capabilities().node(), s.workers(), ctx::openCatalog,
                 new ClusterProgressSource(hub, node.capabilities().node()),
                 s.stateDir(), blocking, node.system()), () -> NodeRoutes.membersUp(node));

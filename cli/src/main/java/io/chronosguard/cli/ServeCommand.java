@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "chronosguard",
                 ConfigFactory.parseString(PEKKO_CONFIG).withFallback(ConfigFactory.load()));
         String node = Host.current().hostname();
-        Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryLocation(), node,
+        Dashboard dashboard = new Dashboard(new Dashboard.Setup(repo, ctx.repositoryLabel(), node,
                 settings.workers(), ctx::openCatalog, new IdleProgress(node, at.toString(), ctx.diskOfRepository(),
                         List.of("serve"), Clock.systemUTC()), settings.stateDir(), blocking, system));
         Metrics metrics = new Metrics(repo, ctx::openCatalog, () -> 0, () -> 0, Clock.systemUTC());
@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
             ApiAuth auth = ApiAuth.fromEnvironment(ctx.env(), ctx.out());
             WebServer.Binding binding = bind(WebServer.builder(system, auth).host(at.host()).port(at.port())
                     .add(new MetricsRoutes(metrics, blocking)).addAll(dashboard.routeSets()).build(), at);
-            ctx.out().println("serving " + ctx.repositoryLocation() + " at " + binding.url() + "/ (Ctrl-C to stop)");
+            ctx.out().println("serving " + ctx.repositoryLabel() + " at " + binding.url() + "/ (Ctrl-C to stop)");
             ctx.out().flush();
             system.getWhenTerminated().toCompletableFuture().get();
             return ExitCode.OK;

@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 final class ValueTypes {
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern JDBC = Pattern.compile("jdbc:[a-zA-Z0-9]+:\\S+");
-    /** A network store's location (restic's spelling): kept as given, not read as a path. */
-    private static final Pattern NETWORK_LOCATION = Pattern.compile("(?:s3|sftp|rest):");
 
     /** A host name or IP address. */
     static final ValueType<String> HOST = (raw, machine) -> {
@@ -27,12 +25,23 @@ final class ValueTypes {
     static final ValueType<Path> PATH = (raw, machine) -> path(raw, machine.home());
 
     /**
-     * A location kept as text: a network store's ({@code s3:}, {@code sftp:}, {@code rest:})
-     * exactly as given (a path's normalising would turn {@code s3:http://h} into {@code s3:http:/h});
-     * anything else is a local path, checked and expanded as one.
+     * A repository location kept as text: a network one ({@code sftp:}, {@code rest:},
+     * {@code s3:}) as given, since it is no file system path (normalising would fold its
+     * {@code //}); anything else a local path, checked and expanded as one. Messages blank
+     * out a password in a URL.
      */
-    static final ValueType<String> LOCATION = (raw, machine) ->
-            NETWORK_LOCATION.matcher(raw).lookingAt() ? raw : path(raw, machine.home()).toString();
+    static final ValueType<String> LOCATION = new ValueType<>() {
+        @Override
+        public String parse(String raw, Machine machine) {
+            return NETWORK_LOCATION.matcher(raw).lookingAt() ? raw : path(raw, machine.home()).toString();
+        }
+
+        @Override
+        public String shown(String raw) {
+            return JdbcUrls.redact(raw);
+        }
+    };
+    private static final Pattern NETWORK_LOCATION = Pattern.compile("(?i)(sftp|rest|s3):");
 
     /** A JDBC URL; messages blank out a password in it ({@code password=***}, {@code //user:***@}). */
     static final ValueType<String> JDBC_URL = new ValueType<>() {

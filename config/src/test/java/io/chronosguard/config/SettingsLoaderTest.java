@@ -95,6 +95,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_networkRepository_keptAsGivenNotFoldedLikeAPath() {
+        for (String url : java.util.List.of("sftp://me@host:2222//srv/repo", "sftp:host:relative/repo",
+                "rest:http://u:p@127.0.0.1:8000/repo/")) {
+            Settings s = load(Map.of(), Map.of("--repo", url));
+            assertEquals(Optional.of(url), s.repository());
+        }
+    }
+
+    @Test
     void load_flagEnvAndFileAllSet_flagWins() throws IOException {
         Path file = write("cg.conf", "workers = 2", "http.port = 1000");
 

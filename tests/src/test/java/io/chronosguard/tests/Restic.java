@@ -16,7 +16,8 @@ final class Restic {
 
     private final String repo;
     private final String password;
-    private final Map<String, String> env;
+    private final List<String> options;
+    private final java.util.Map<String, String> env;
 
     Restic(Path repo) {
         this(repo, PASSWORD);
@@ -24,14 +25,20 @@ final class Restic {
 
     /** Opening the repository with {@code password} (given through the environment, never argv). */
     Restic(Path repo, String password) {
-        this(repo.toString(), password, Map.of());
+        this(repo.toString(), password, List.of(), Map.of());
     }
 
     /** A repository at any location restic takes (e.g. {@code s3:http://...}), with extra environment (credentials). */
     Restic(String location, String password, Map<String, String> env) {
+        this(location, password, List.of(), env);
+    }
+
+    /** A repository at a network location, with restic's {@code -o} options and extra environment. */
+    Restic(String location, String password, List<String> options, Map<String, String> env) {
         this.repo = location;
         this.password = password;
-        this.env = env;
+        this.options = List.copyOf(options);
+        this.env = Map.copyOf(env);
     }
 
     /** {@code rawOut} is stdout's bytes, for binary output such as {@code dump}. */
@@ -40,11 +47,14 @@ final class Restic {
 
     Result run(String... args) {
         List<String> cmd = new ArrayList<>(List.of("restic", "-r", repo, "--no-cache"));
+        for (String o : options) {
+            cmd.addAll(List.of("-o", o));
+        }
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         pb.environment().put("RESTIC_PASSWORD", password);
         pb.environment().remove("RESTIC_REPOSITORY");
-        pb.environment().putAll(env);
         try {
             Path errFile = java.nio.file.Files.createTempFile("restic", ".err");
             pb.redirectError(errFile.toFile());
