@@ -148,7 +148,9 @@ final class NodeCommand implements Callable<Integer> {
 
     private static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self, CliContext ctx) {
         try {
-            return ClusterNode.start(cfg, repo, Clock.systemDefaultZone(), ctx::openCatalog);
+            return ClusterNode.start(cfg, ctx.settings().clusterTls(), repo, Clock.systemDefaultZone(), ctx::openCatalog);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage()); // a cluster.tls.* setting: the message names it
         } catch (RuntimeException e) {
             throw new CliException(ExitCode.FAILED, "cannot start the node on " + self + ": " + rootMessage(e));
         }

@@ -67,10 +67,28 @@ final class SettingKeys {
     static final SettingKey<Boolean> DEBUG = SettingKey.of("debug", BOOLEAN)
             .notInFile().flag("--debug").defaultTo(false);
 
+    static final SettingKey<Boolean> CLUSTER_TLS_ENABLED = SettingKey.of("cluster.tls.enabled", BOOLEAN)
+            .env("CHRONOSGUARD_TLS_ENABLED").defaultTo(false);
+
+    static final SettingKey<Path> CLUSTER_TLS_KEYSTORE = SettingKey.of("cluster.tls.keystore", PATH)
+            .env("CHRONOSGUARD_TLS_KEYSTORE");
+
+    /** Environment only, as the repository password: never in argv or a config file. */
+    static final SettingKey<Secret> CLUSTER_TLS_KEYSTORE_PASSWORD = SettingKey.of("cluster.tls.keystore-password", SECRET)
+            .notInFile().env("CHRONOSGUARD_TLS_KEYSTORE_PASSWORD");
+
+    static final SettingKey<Path> CLUSTER_TLS_TRUSTSTORE = SettingKey.of("cluster.tls.truststore", PATH)
+            .env("CHRONOSGUARD_TLS_TRUSTSTORE");
+
+    static final SettingKey<Secret> CLUSTER_TLS_TRUSTSTORE_PASSWORD = SettingKey.of("cluster.tls.truststore-password",
+            SECRET).notInFile().env("CHRONOSGUARD_TLS_TRUSTSTORE_PASSWORD");
+
     /** In resolution order: a default may read only settings listed before it. */
     static final List<SettingKey<?>> ALL = List.of(
             REPOSITORY, PASSWORD_FILE, PASSWORD, HTTP_HOST, HTTP_PORT, WORKERS,
-            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION, DEBUG);
+            STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION, DEBUG,
+            CLUSTER_TLS_ENABLED, CLUSTER_TLS_KEYSTORE, CLUSTER_TLS_KEYSTORE_PASSWORD, CLUSTER_TLS_TRUSTSTORE,
+            CLUSTER_TLS_TRUSTSTORE_PASSWORD);
 
     private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SettingKey::name, Function.identity()));
@@ -103,7 +121,10 @@ final class SettingKeys {
                 v.optional(CATALOG),
                 v.get(PACK_SIZE),
                 v.get(COMPRESSION),
-                v.get(DEBUG));
+                v.get(DEBUG),
+                new ClusterTlsSettings(v.get(CLUSTER_TLS_ENABLED), v.optional(CLUSTER_TLS_KEYSTORE),
+                        v.optional(CLUSTER_TLS_KEYSTORE_PASSWORD), v.optional(CLUSTER_TLS_TRUSTSTORE),
+                        v.optional(CLUSTER_TLS_TRUSTSTORE_PASSWORD)));
     }
 
     static Optional<SettingKey<?>> byName(String name) {

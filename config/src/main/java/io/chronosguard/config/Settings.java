@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param packSizeMiB  target pack file size in MiB, 4..128
  * @param compression  how pack contents are compressed
  * @param debug        verbose logging
+ * @param clusterTls   TLS between cluster nodes ({@code cluster.tls.*})
  */
 public record Settings(
         Optional<String> repository,
@@ -33,7 +34,16 @@ public record Settings(
         Optional<String> catalogUrl,
         int packSizeMiB,
         Compression compression,
-        boolean debug) {
+        boolean debug,
+        ClusterTlsSettings clusterTls) {
+
+    /** Without cluster TLS (off). */
+    public Settings(Optional<String> repository, Optional<Path> passwordFile, Optional<Secret> password,
+            String httpHost, int httpPort, int workers, Path logDir, Path stateDir, Optional<String> catalogUrl,
+            int packSizeMiB, Compression compression, boolean debug) {
+        this(repository, passwordFile, password, httpHost, httpPort, workers, logDir, stateDir, catalogUrl,
+                packSizeMiB, compression, debug, ClusterTlsSettings.OFF);
+    }
 
     public Settings {
         Objects.requireNonNull(repository, "repository");
@@ -44,6 +54,7 @@ public record Settings(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(catalogUrl, "catalogUrl");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(clusterTls, "clusterTls");
     }
 
     public long packSizeBytes() {

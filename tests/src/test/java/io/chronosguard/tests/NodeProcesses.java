@@ -62,6 +62,11 @@ final class NodeProcesses implements AutoCloseable {
 
     /** Starts a node seeded by {@code seedPort} (its own port for the first), always with an HTTP API. */
     NodeProc start(int port, int seedPort, int workers) throws IOException {
+        return start(port, seedPort, workers, Map.of());
+    }
+
+    /** The same with {@code env} added to the node's environment (e.g. its cluster TLS settings). */
+    NodeProc start(int port, int seedPort, int workers, Map<String, String> env) throws IOException {
         int httpPort = freePort();
         Path log = dir.resolve("node-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder(javaNode("-r", repo.toString(), "--bind", "127.0.0.1:" + port,
@@ -71,6 +76,7 @@ final class NodeProcesses implements AutoCloseable {
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);
         pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", VIEWER_TOKEN);
         pb.environment().put("CHRONOSGUARD_STATE_DIR", dir.resolve("state").toString());
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         NodeProc n = new NodeProc(pb.start(), port, httpPort, log);
         nodes.add(n);
