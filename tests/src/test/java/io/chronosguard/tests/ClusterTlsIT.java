@@ -108,8 +108,9 @@ class ClusterTlsIT {
             TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
 
             // a node whose certificate another CA signed: the seeds refuse its handshake, so it
-            // never becomes a member and gives up after its join timeout (20 s)
-            NodeProcesses.NodeProc rogue = ps.start(NodeProcesses.freePort(), p1, 1, tls("rogue"));
+            // never becomes a member and gives up after its join timeout
+            NodeProcesses.NodeProc rogue = ps.start(NodeProcesses.freePort(), p1, 1, tls("rogue"),
+                    "--join-timeout", "8");
             assertTrue(rogue.process().waitFor(120, TimeUnit.SECONDS), "the untrusted node neither joined nor gave up");
             String log = Files.readString(rogue.log());
             assertTrue(rogue.process().exitValue() != 0, "the untrusted node exited 0:\n" + log);

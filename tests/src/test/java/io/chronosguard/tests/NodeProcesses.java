@@ -65,13 +65,18 @@ final class NodeProcesses implements AutoCloseable {
         return start(port, seedPort, workers, Map.of());
     }
 
-    /** The same with {@code env} added to the node's environment (e.g. its cluster TLS settings). */
-    NodeProc start(int port, int seedPort, int workers, Map<String, String> env) throws IOException {
+    /**
+     * The same with {@code env} added to the node's environment (e.g. its cluster TLS settings)
+     * and {@code extra} arguments after the usual ones.
+     */
+    NodeProc start(int port, int seedPort, int workers, Map<String, String> env, String... extra) throws IOException {
         int httpPort = freePort();
         Path log = dir.resolve("node-" + port + ".log");
-        ProcessBuilder pb = new ProcessBuilder(javaNode("-r", repo.toString(), "--bind", "127.0.0.1:" + port,
+        List<String> args = new ArrayList<>(List.of("-r", repo.toString(), "--bind", "127.0.0.1:" + port,
                 "--seed", "127.0.0.1:" + seedPort, "--workers", String.valueOf(workers), "--http",
                 "127.0.0.1:" + httpPort, "--lease", "20"));
+        args.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(javaNode(args.toArray(String[]::new)));
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);
         pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", VIEWER_TOKEN);

@@ -61,10 +61,8 @@ class StorageFailuresIT {
 
     @Test
     void backup_repositoryNotWritable_oneLineNamingItAndNonZero() throws Exception {
-        Path repo = tmp.resolve("repo");
-        new Restic(repo).ok("init");
-        Path src = tmp.resolve("src");
-        SourceTree.create(src, 2);
+        Path repo = resticRepository();
+        Path src = source(2);
         List<Path> frozen = new ArrayList<>();
         try (Stream<Path> s = Files.walk(repo)) {
             s.filter(Files::isDirectory).forEach(frozen::add);
@@ -127,10 +125,8 @@ class StorageFailuresIT {
 
     @Test
     void snapshots_indexTruncated_namesTheIndexFileNonZero() throws Exception {
-        Path repo = tmp.resolve("repo");
-        new Restic(repo).ok("init");
-        Path src = tmp.resolve("src");
-        SourceTree.create(src, 5);
+        Path repo = resticRepository();
+        Path src = source(5);
         Cli.Result b = Cli.withPassword("-r", repo.toString(), "backup", src.toString());
         assertEquals(0, b.exit(), b.err());
         String index = CrashHarness.files(repo.resolve("index")).get(0);
@@ -151,6 +147,18 @@ class StorageFailuresIT {
             assertTrue((r.out() + r.err()).contains(index.substring(0, 8)), cmd + " does not name the index file "
                     + index + ": " + r.out() + r.err());
         }
+    }
+
+    private Path resticRepository() {
+        Path repo = tmp.resolve("repo");
+        new Restic(repo).ok("init");
+        return repo;
+    }
+
+    private Path source(long seed) throws IOException {
+        Path src = tmp.resolve("src");
+        SourceTree.create(src, seed);
+        return src;
     }
 
     private static long size(Path repo, String pack) {
