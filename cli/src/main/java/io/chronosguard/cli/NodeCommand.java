@@ -98,6 +98,10 @@ final class NodeCommand implements Callable<Integer> {
         NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryLocation(),
                 Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
         ClusterNode node = start(cfg, repo, self, ctx);
+        if (s.clusterTls().enabled()) {
+            ctx.err().println("node " + self + ": cluster transport is TLS with mutual authentication (keystore "
+                    + s.clusterTls().keystore().orElseThrow() + ")");
+        }
         Thread hook = new Thread(() -> {
             ctx.err().println("node " + node.capabilities().node() + ": stop requested, leaving the cluster");
             node.leave(Duration.ofSeconds(20));

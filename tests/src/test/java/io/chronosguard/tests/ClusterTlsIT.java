@@ -121,6 +121,32 @@ class ClusterTlsIT {
         }
     }
 
+    /**
+     * The launcher resolves TLS from its own config file and hands it to the nodes it starts
+     * through their environment: they talk tls-tcp and the backup completes.
+     */
+    @Test
+    void cluster_tlsFromConfigFile_nodesTalkTlsAndBackUp() throws Exception {
+        Path src = tmp.resolve("src-launcher");
+        SourceTree.create(src, 4);
+        Path repo = NodeProcesses.initRepository(tmp.resolve("launcher"));
+        Path conf = Files.writeString(tmp.resolve("tls.conf"), "cluster.tls.enabled = true\n"
+                + "cluster.tls.keystore = \"" + certs.resolve("node1.p12") + "\"\n"
+                + "cluster.tls.truststore = \"" + certs.resolve("truststore.p12") + "\"\n");
+        Map<String, String> env = withPassword(Map.of("CHRONOSGUARD_TLS_KEYSTORE_PASSWORD", STORE_PASSWORD,
+                "CHRONOSGUARD_TLS_TRUSTSTORE_PASSWORD", STORE_PASSWORD));
+        Cli.Result r = Cli.run(env, "-r", repo.toString(), "--config", conf.toString(), "cluster", "--nodes", "2",
+                "--workers", "1", "--http", "127.0.0.1:" + NodeProcesses.freePort(), "--json", src.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("node logs in (\\S+)\\)").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        String log = Files.readString(Path.of(m.group(1)).resolve("node-1.log"));
+        assertTrue(log.contains("cluster transport is TLS with mutual authentication (keystore "
+                + certs.resolve("node1.p12") + ")"), "node 1 did not get the TLS settings:\n" + log);
+        assertFalse(log.contains(STORE_PASSWORD), log);
+        new Restic(repo).ok("check");
+    }
+
     @Test
     void node_tlsWithWrongKeystorePassword_oneLineNamingTheSetting() throws Exception {
         Path repo = NodeProcesses.initRepository(tmp.resolve("bad"));
