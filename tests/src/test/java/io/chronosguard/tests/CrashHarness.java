@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>A command is one {@link Command} line: to add {@code copy}, declare
  * {@code new Command("copy", Template.HISTORY, ws -> List.of("copy", "--to", ws.other().toString()),
- * ws -> List.of(ws.repo(), ws.other()), Trigger.PACK_UPLOAD, Trigger.INDEX_WRITE)} and list it in
+ * ws -> List.of(ws.repo(), ws.other()), List.of(Trigger.START, Trigger.PACK_UPLOAD, Trigger.INDEX_WRITE))}
+ * (with the flag spelling copy ends up with) and list it in
  * {@link CrashPointsIT#COMMANDS}.
  */
 final class CrashHarness {
