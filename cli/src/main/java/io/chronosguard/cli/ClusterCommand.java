@@ -2,6 +2,8 @@ package io.chronosguard.cli;
 
 import io.chronosguard.config.BackendLimits;
 import io.chronosguard.web.ApiAuth;
+import io.chronosguard.config.ClusterTlsSettings;
+import io.chronosguard.coordinator.cluster.ClusterTransport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -63,6 +65,7 @@ final class ClusterCommand implements Callable<Integer> {
         String repo = ctx.repositoryLocation();
         ctx.openRepository().close(); // a wrong password or missing repository fails here, once, not in N nodes
         Map<String, String> env = new HashMap<>(ctx.env());
+        tlsEnvironment(ctx.settings().clusterTls(), env);
         String token = env.get(ApiAuth.ADMIN_ENV);
         boolean generated = token == null || token.isBlank();
         if (generated) { // one token for every node, handed over in their environment (never a command line)
@@ -99,6 +102,26 @@ final class ClusterCommand implements Callable<Integer> {
                 // already shutting down: the hook runs stopAll itself
             }
         }
+    }
+
+    /**
+     * Cluster TLS for the nodes, resolved here (a config file given to the launcher is not
+     * given to them), checked once and handed over in their environment, never their argv.
+     */
+    private static void tlsEnvironment(ClusterTlsSettings tls, Map<String, String> env) {
+        if (!tls.enabled()) {
+            return;
+        }
+        try {
+            ClusterTransport.verify(tls);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage());
+        }
+        env.put("CHRONOSGUARD_TLS_ENABLED", "true");
+        env.put("CHRONOSGUARD_TLS_KEYSTORE", tls.keystore().orElseThrow().toAbsolutePath().toString());
+        env.put("CHRONOSGUARD_TLS_TRUSTSTORE", tls.truststore().orElseThrow().toAbsolutePath().toString());
+        env.put("CHRONOSGUARD_TLS_KEYSTORE_PASSWORD", new String(tls.keystorePassword().orElseThrow().reveal()));
+        env.put("CHRONOSGUARD_TLS_TRUSTSTORE_PASSWORD", new String(tls.truststorePassword().orElseThrow().reveal()));
     }
 
     private Process startNode(CliContext ctx, Map<String, String> env, String repo, int port, int seed, HostPort api, Path log) throws IOException {

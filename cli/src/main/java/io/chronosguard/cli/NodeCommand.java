@@ -111,6 +111,10 @@ final class NodeCommand implements Callable<Integer> {
         NodeConfig cfg = new NodeConfig(self.host(), self.port(), seedList, n, roots, ctx.repositoryLabel(),
                 Duration.ofSeconds(7), Duration.ofSeconds(joinTimeoutSeconds), tuning);
         ClusterNode node = start(cfg, repo, self, ctx);
+        if (s.clusterTls().enabled()) {
+            ctx.err().println("node " + self + ": cluster transport is TLS with mutual authentication (keystore "
+                    + s.clusterTls().keystore().orElseThrow() + ")");
+        }
         Thread hook = new Thread(() -> {
             ctx.err().println("node " + node.capabilities().node() + ": stop requested, leaving the cluster");
             node.leave(Duration.ofSeconds(20));
@@ -167,7 +171,9 @@ final class NodeCommand implements Callable<Integer> {
 
     static ClusterNode start(NodeConfig cfg, Repository repo, HostPort self, CliContext ctx) {
         try {
-            return ClusterNode.start(cfg, repo, Clock.systemDefaultZone(), ctx::openCatalog);
+            return ClusterNode.start(cfg, ctx.settings().clusterTls(), repo, Clock.systemDefaultZone(), ctx::openCatalog);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage()); // a cluster.tls.* setting: the message names it
         } catch (RuntimeException e) {
             throw new CliException(ExitCode.FAILED, "cannot start the node on " + self + ": " + rootMessage(e));
         }

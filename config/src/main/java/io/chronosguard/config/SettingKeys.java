@@ -81,11 +81,29 @@ final class SettingKeys {
     static final SettingKey<Boolean> DEBUG = SettingKey.of("debug", BOOLEAN)
             .notInFile().flag("--debug").defaultTo(false);
 
+    static final SettingKey<Boolean> CLUSTER_TLS_ENABLED = SettingKey.of("cluster.tls.enabled", BOOLEAN)
+            .env("CHRONOSGUARD_TLS_ENABLED").defaultTo(false);
+
+    static final SettingKey<Path> CLUSTER_TLS_KEYSTORE = SettingKey.of("cluster.tls.keystore", PATH)
+            .env("CHRONOSGUARD_TLS_KEYSTORE");
+
+    /** Environment only, as the repository password: never in argv or a config file. */
+    static final SettingKey<Secret> CLUSTER_TLS_KEYSTORE_PASSWORD = SettingKey.of("cluster.tls.keystore-password", SECRET)
+            .notInFile().env("CHRONOSGUARD_TLS_KEYSTORE_PASSWORD");
+
+    static final SettingKey<Path> CLUSTER_TLS_TRUSTSTORE = SettingKey.of("cluster.tls.truststore", PATH)
+            .env("CHRONOSGUARD_TLS_TRUSTSTORE");
+
+    static final SettingKey<Secret> CLUSTER_TLS_TRUSTSTORE_PASSWORD = SettingKey.of("cluster.tls.truststore-password",
+            SECRET).notInFile().env("CHRONOSGUARD_TLS_TRUSTSTORE_PASSWORD");
+
     /** In resolution order: a default may read only settings listed before it. */
     static final List<SettingKey<?>> ALL = java.util.stream.Stream.of(List.<SettingKey<?>>of(
             REPOSITORY, PASSWORD_FILE, PASSWORD, HTTP_HOST, HTTP_PORT, WORKERS,
             STATE_DIR, LOG_DIR, CATALOG, PACK_SIZE, COMPRESSION,
-            LIMIT_UPLOAD, LIMIT_DOWNLOAD, CONNECTIONS, RETRIES, DEBUG), AlertKeys.ALL, LogKeys.ALL)
+            LIMIT_UPLOAD, LIMIT_DOWNLOAD, CONNECTIONS, RETRIES, DEBUG,
+            CLUSTER_TLS_ENABLED, CLUSTER_TLS_KEYSTORE, CLUSTER_TLS_KEYSTORE_PASSWORD, CLUSTER_TLS_TRUSTSTORE,
+            CLUSTER_TLS_TRUSTSTORE_PASSWORD), AlertKeys.ALL, LogKeys.ALL)
             .flatMap(List::stream).toList();
 
     private static final Map<String, SettingKey<?>> BY_NAME = ALL.stream()
@@ -122,7 +140,10 @@ final class SettingKeys {
                 v.get(DEBUG),
                 new BackendLimits(v.get(LIMIT_UPLOAD), v.get(LIMIT_DOWNLOAD), v.get(CONNECTIONS), v.get(RETRIES)),
                 AlertKeys.toSettings(v),
-                LogKeys.toSettings(v, v.get(LOG_DIR)));
+                LogKeys.toSettings(v, v.get(LOG_DIR)),
+                new ClusterTlsSettings(v.get(CLUSTER_TLS_ENABLED), v.optional(CLUSTER_TLS_KEYSTORE),
+                        v.optional(CLUSTER_TLS_KEYSTORE_PASSWORD), v.optional(CLUSTER_TLS_TRUSTSTORE),
+                        v.optional(CLUSTER_TLS_TRUSTSTORE_PASSWORD)));
     }
 
     /** A bandwidth in KiB/s, as restic's --limit-upload takes it; 0 is no limit. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param backend      bandwidth, connection and retry limits of the repository's store
  * @param alerts       where alerts go and what raises them
  * @param log          log format, level and file
+ * @param clusterTls   TLS between cluster nodes ({@code cluster.tls.*})
  */
 public record Settings(
         Optional<String> repository,
@@ -39,14 +40,16 @@ public record Settings(
         boolean debug,
         BackendLimits backend,
         AlertSettings alerts,
-        LogSettings log) {
+        LogSettings log,
+        ClusterTlsSettings clusterTls) {
 
-    /** Settings with the default backend limits, without alerts and with the default logging. */
+    /** Settings with the default backend limits, without alerts, with the default logging, without cluster TLS. */
     public Settings(Optional<String> repository, Optional<Path> passwordFile, Optional<Secret> password,
             String httpHost, int httpPort, int workers, Path logDir, Path stateDir, Optional<String> catalogUrl,
             int packSizeMiB, Compression compression, boolean debug) {
         this(repository, passwordFile, password, httpHost, httpPort, workers, logDir, stateDir, catalogUrl,
-                packSizeMiB, compression, debug, BackendLimits.DEFAULTS, AlertSettings.NONE, LogSettings.DEFAULTS);
+                packSizeMiB, compression, debug, BackendLimits.DEFAULTS, AlertSettings.NONE, LogSettings.DEFAULTS,
+                ClusterTlsSettings.OFF);
     }
 
     public Settings {
@@ -61,6 +64,7 @@ public record Settings(
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(clusterTls, "clusterTls");
     }
 
     public long packSizeBytes() {

@@ -74,6 +74,14 @@ final class NodeProcesses implements AutoCloseable {
 
     /** As {@link #start(int, int, int)}, with {@code extra} node arguments (e.g. {@code --source-root DIR}). */
     NodeProc start(int port, int seedPort, int workers, List<String> extra) throws IOException {
+        return start(port, seedPort, workers, Map.of(), extra.toArray(String[]::new));
+    }
+
+    /**
+     * The same with {@code nodeEnv} added to the node's environment (e.g. its cluster TLS settings)
+     * and {@code extra} arguments after the usual ones.
+     */
+    NodeProc start(int port, int seedPort, int workers, Map<String, String> nodeEnv, String... extra) throws IOException {
         int httpPort = freePort();
         Path log = dir.resolve("node-" + port + ".log");
         // --join-timeout as long as awaitMembers waits: on a loaded machine the first node's JVM
@@ -81,13 +89,14 @@ final class NodeProcesses implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("-r", repo, "--bind", "127.0.0.1:" + port,
                 "--seed", "127.0.0.1:" + seedPort, "--workers", String.valueOf(workers), "--http",
                 "127.0.0.1:" + httpPort, "--lease", "20", "--join-timeout", "90"));
-        args.addAll(extra);
+        args.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(javaNode(args.toArray(String[]::new)));
         pb.environment().putAll(env);
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_API_TOKEN", TOKEN);
         pb.environment().put("CHRONOSGUARD_VIEWER_TOKEN", VIEWER_TOKEN);
         pb.environment().put("CHRONOSGUARD_STATE_DIR", dir.resolve("state").toString());
+        pb.environment().putAll(nodeEnv);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         NodeProc n = new NodeProc(pb.start(), port, httpPort, log);
         nodes.add(n);

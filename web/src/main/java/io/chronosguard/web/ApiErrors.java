@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    /** Pekko's default {@code pekko.http.server.parsing.max-content-length}, which we keep. */
+    static final String MAX_BODY = "8 MiB";
 
     private ApiErrors() {
     }
@@ -86,6 +88,10 @@ public final class ApiErrors {
         HttpEntity entity = r.entity();
         if (entity instanceof HttpEntity.Strict strict && !strict.getData().isEmpty()) {
             detail = strict.getData().utf8String();
+        }
+        if (r.status().intValue() == StatusCodes.PAYLOAD_TOO_LARGE.intValue()) {
+            // Pekko's text names its exception class and config keys: of no use to a caller
+            detail = "the request body is larger than this server accepts (" + MAX_BODY + ")";
         }
         return WebJson.response(r.status(), new ErrorBody(r.status().reason(), detail))
                 .addHeaders(r.getHeaders());

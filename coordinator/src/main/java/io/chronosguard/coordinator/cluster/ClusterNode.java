@@ -3,6 +3,7 @@ package io.chronosguard.coordinator.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.chronosguard.config.ClusterTlsSettings;
 import io.chronosguard.coordinator.monitor.NodeMonitor;
 import io.chronosguard.coordinator.protocol.Capabilities;
 import io.chronosguard.coordinator.singleton.BackupCoordinator;
@@ -66,6 +67,11 @@ public final class ClusterNode implements AutoCloseable {
 
     /** The node's Pekko config: loopback unless told, SBR on, CBOR for cross-node messages, no Java serialization. */
     static Config config(NodeConfig c) {
+        return config(c, ClusterTlsSettings.OFF);
+    }
+
+    /** The same, over TLS with mutual authentication when {@code tls} is enabled. */
+    static Config config(NodeConfig c, ClusterTlsSettings tls) {
         List<String> seeds = new ArrayList<>();
         for (String s : c.seeds()) {
             seeds.add("pekko://" + SYSTEM_NAME + "@" + s);
@@ -80,7 +86,7 @@ public final class ClusterNode implements AutoCloseable {
                         ConfigValueFactory.fromAnyRef(c.joinTimeout().toMillis() + ms()))
                 .withValue(BLOCKING + ".thread-pool-executor.fixed-pool-size",
                         ConfigValueFactory.fromAnyRef(c.workers() + 1));
-        return own.withFallback(ConfigFactory.load());
+        return ClusterTransport.config(tls).withFallback(own).withFallback(ConfigFactory.load());
     }
 
     private static String ms() {
@@ -94,13 +100,26 @@ public final class ClusterNode implements AutoCloseable {
      *                it runs here (opened on first use; closed when the node stops)
      */
     public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog) {
-        return start(c, repo, clock, catalog, Locker.DAEMON);
+        return start(c, ClusterTlsSettings.OFF, repo, clock, catalog, Locker.DAEMON);
+    }
+
+    /** The same, talking to the other nodes as {@code tls} says (see {@link ClusterTransport}). */
+    public static ClusterNode start(NodeConfig c, ClusterTlsSettings tls, Repository repo, Clock clock,
+            Supplier<Catalog> catalog) {
+        return start(c, tls, repo, clock, catalog, Locker.DAEMON);
     }
 
     /** As above; {@code lockTimer} runs the lock's refreshes and delayed release (tests drive it). */
     public static ClusterNode start(NodeConfig c, Repository repo, Clock clock, Supplier<Catalog> catalog,
             Locker.Scheduler lockTimer) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c));
+        return start(c, ClusterTlsSettings.OFF, repo, clock, catalog, lockTimer);
+    }
+
+    /** The node over {@code tls}, with {@code lockTimer} running its lock's refreshes and delayed release. */
+    public static ClusterNode start(NodeConfig c, ClusterTlsSettings tls, Repository repo, Clock clock,
+            Supplier<Catalog> catalog, Locker.Scheduler lockTimer) {
+        ClusterTransport.verify(tls);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config(c, tls));
         JobHistory history = new JobHistory(catalog);
         try {
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING));

@@ -193,7 +193,8 @@ public final class BlobSaver {
             }
         } catch (IOException e) {
             claims.forEach(inFlight::remove);
-            throw new BackendIOException("cannot store pack: " + e.getMessage(), e);
+            // the location first: "no space left" or "permission denied" alone does not say where
+            throw new BackendIOException("cannot store a pack in " + repo.backend().location() + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             // not in the index: the blobs are missing (a stored pack is a harmless extra file)
             claims.forEach(inFlight::remove);

@@ -201,7 +201,8 @@ public final class Repository implements AutoCloseable {
         try {
             backend.save(type, id.hex(), sealed);
         } catch (IOException e) {
-            throw new BackendIOException("cannot write " + type.folder() + " file " + id.hex() + ": " + e.getMessage(), e);
+            throw new BackendIOException("cannot write " + type.folder() + " file " + id.hex() + " in "
+                    + backend.location() + ": " + e.getMessage(), e);
         }
         return id;
     }
