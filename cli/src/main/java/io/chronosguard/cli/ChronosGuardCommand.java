@@ -1,6 +1,7 @@
 package io.chronosguard.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,15 +11,21 @@ import picocli.CommandLine.Spec;
 /** The top command: options every subcommand shares, and the list of subcommands. */
 @Command(name = "chronosguard", mixinStandardHelpOptions = true, version = "ChronosGuard 0.1.0",
         description = "Parallel, distributed backup into restic-format (v2) repositories.",
-        subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, CatCommand.class,
-                RestoreCommand.class, KeyCommand.class, ForgetCommand.class, PruneCommand.class, DumpCommand.class,
-                DiffCommand.class, StatsCommand.class, HistoryCommand.class, MigrateCommand.class, ServeCommand.class,
-                NodeCommand.class, ClusterCommand.class, CopyCommand.class, WatchCommand.class,
-                CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage/config, 3 incomplete, 10 no repository,"
                 + " 11 locked, 12 wrong password, 13 corrupt data, 14 not found, 15 I/O error,"
                 + " 16 repository already exists (init), 17 a legacy file was rejected (migrate)."})
 public final class ChronosGuardCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: picocli would
+     * build every one's model by reflection at start-up; {@link CommandTree} adds only the
+     * one a command line names.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, BackupCommand.class, SnapshotsCommand.class,
+            LsCommand.class, CatCommand.class, RestoreCommand.class, KeyCommand.class, ForgetCommand.class,
+            PruneCommand.class, DumpCommand.class, DiffCommand.class, StatsCommand.class, HistoryCommand.class,
+            MigrateCommand.class, ServeCommand.class, NodeCommand.class, ClusterCommand.class, CopyCommand.class,
+            WatchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class);
+
     private final CliContext ctx;
 
     @Spec

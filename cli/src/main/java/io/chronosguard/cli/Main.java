@@ -42,7 +42,7 @@ public final class Main {
 
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         CliContext ctx = new CliContext(env, in, out, err);
-        CommandLine cl = new CommandLine(new ChronosGuardCommand(ctx));
+        CommandLine cl = CommandTree.create(new ChronosGuardCommand(ctx), args);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(errWriter);

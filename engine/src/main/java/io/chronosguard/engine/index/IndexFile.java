@@ -22,6 +22,12 @@ import java.util.Map;
 public record IndexFile(List<Id> supersedes, List<PackedBlob> blobs) {
 
     public static IndexFile decode(byte[] json, String name) {
+        IndexJson idx = IndexStreamReader.read(json);
+        return fromJson(idx != null ? idx : readWithDatabind(json, name), name);
+    }
+
+    /** The general path: any JSON Jackson's databind accepts for these records, with its errors. */
+    private static IndexJson readWithDatabind(byte[] json, String name) {
         ObjectMapper m = ResticJson.mapper();
         IndexJson idx;
         try {
@@ -40,7 +46,7 @@ public record IndexFile(List<Id> supersedes, List<PackedBlob> blobs) {
         } catch (IOException e) {
             throw new FormatException("index " + name + " cannot be read: " + e.getMessage(), e);
         }
-        return fromJson(idx, name);
+        return idx;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.chronosguard.engine.repo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * A 32-byte SHA-256 identifier: of a blob's plaintext, or of a stored file's bytes.
@@ -11,7 +10,7 @@ import java.util.HexFormat;
  */
 public final class Id implements Comparable<Id> {
     public static final int LENGTH = 32;
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final byte[] bytes;
     private final int hash;
@@ -36,10 +35,34 @@ public final class Id implements Comparable<Id> {
 
     /** Parses 64 hex characters. */
     public static Id parse(String hex) {
-        if (hex == null || hex.length() != 2 * LENGTH || !isHex(hex)) {
+        if (hex == null || hex.length() != 2 * LENGTH) {
             throw new IllegalArgumentException("not a 64-character hex id: " + hex);
         }
-        return new Id(HEX.parseHex(hex));
+        // by hand, one pass: HexFormat after a Character.digit check was ~4% of a re-backup's
+        // CPU (every index entry, every content id of every parent tree node)
+        byte[] b = new byte[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            int hi = nibble(hex.charAt(2 * i));
+            int lo = nibble(hex.charAt(2 * i + 1));
+            if ((hi | lo) < 0) {
+                throw new IllegalArgumentException("not a 64-character hex id: " + hex);
+            }
+            b[i] = (byte) (hi << 4 | lo);
+        }
+        return new Id(b);
+    }
+
+    private static int nibble(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** True when {@code s} is 64 lowercase or uppercase hex characters. */
@@ -49,7 +72,7 @@ public final class Id implements Comparable<Id> {
 
     private static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
+            if (nibble(s.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -85,7 +108,12 @@ public final class Id implements Comparable<Id> {
     }
 
     public String hex() {
-        return HEX.formatHex(bytes);
+        byte[] out = new byte[2 * LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
+            out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
+        }
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The first 8 hex characters, as restic shows short ids. */

@@ -227,11 +227,8 @@ public final class Repository implements AutoCloseable {
      * before deleting the old files must not hide packs that are still there).
      */
     public MasterIndex loadIndex() {
-        MasterIndex idx = new MasterIndex();
-        for (Id id : list(FileType.INDEX)) {
-            idx.addAll(loadIndexFile(id).blobs());
-        }
-        return idx;
+        return ParallelIndexLoad.load(list(FileType.INDEX), this::loadIndexFile,
+                Runtime.getRuntime().availableProcessors());
     }
 
     public IndexFile loadIndexFile(Id id) {

@@ -90,7 +90,7 @@ final class GoJson {
         }
         int offsetSeconds = t.getOffset().getTotalSeconds();
         if (offsetSeconds % 60 == 0) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+            return Rfc3339.format(t);
         }
         int minutes = offsetSeconds / 60;
         int abs = Math.abs(minutes);

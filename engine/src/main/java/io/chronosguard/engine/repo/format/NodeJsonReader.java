@@ -92,7 +92,7 @@ final class NodeJsonReader {
     }
 
     private static OffsetDateTime time(JsonParser p, JsonToken v) throws IOException {
-        return v == JsonToken.VALUE_NULL ? Node.ZERO_TIME : OffsetDateTime.parse(requiredString(p, v));
+        return v == JsonToken.VALUE_NULL ? Node.ZERO_TIME : Rfc3339.parse(requiredString(p, v));
     }
 
     /** An unsigned integer no larger than {@code max}, or any uint64 when max is -1. */
