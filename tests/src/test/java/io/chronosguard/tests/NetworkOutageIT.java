@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * retry window, the backup completes after retry warnings and restic 0.14 checks the
  * repository with {@code --read-data} and restores it byte-exact; kept away past a short
  * window ({@code --retries 2}), the backup fails with one line and a non-zero exit, restic
- * still accepts the repository, and the next backup succeeds.
+ * still accepts the repository, and the next backup succeeds. The same kill against a real
+ * OpenSSH {@code sshd}: the SFTP client opens a new session and the backup completes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkOutageIT {
@@ -55,29 +56,30 @@ class NetworkOutageIT {
     void backup_restServerKilledAndBackWithinRetryWindow_completesAndResticRestoresByteExact() throws Exception {
         Path served = tmp.resolve("served-back");
         int port = NodeProcesses.freePort();
-        RcloneRestServer server = RcloneRestServer.start(served, null, null, port);
-        String repo = "rest:" + server.url() + "comes-back/";
+        RcloneRestServer[] server = {RcloneRestServer.start(served, null, null, port)};
+        String repo = "rest:" + server[0].url() + "comes-back/";
         try {
-            init(repo);
-            Process backup = startBackup(repo, tmp.resolve("err-back.txt"));
-            awaitPacks(backup, served.resolve("comes-back/data"));
-            assertTrue(backup.isAlive(), "the backup ended before the server was killed");
-            server.kill();
+            Process backup = killMidBackup(repo, Map.of(), served.resolve("comes-back/data"), "back", server[0]::kill);
             Thread.sleep(DOWN_MS); // the outage itself, not a wait for a condition
-            server = RcloneRestServer.start(served, null, null, port);
-            assertTrue(backup.waitFor(180, TimeUnit.SECONDS), "the backup did not finish");
-            String err = Files.readString(tmp.resolve("err-back.txt"));
-            assertEquals(0, backup.exitValue(), err);
-            assertTrue(err.contains("chronosguard: warning: retrying "), "no retry warning:\n" + err);
-
-            Restic restic = new Restic(repo, Restic.PASSWORD, Map.of());
-            restic.ok("check", "--read-data");
-            Path target = tmp.resolve("restore-back");
-            restic.ok("restore", "latest", "--target", target.toString());
-            TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
+            server[0] = RcloneRestServer.start(served, null, null, port);
+            assertCompletedAfterRetries(backup, "back", new Restic(repo, Restic.PASSWORD, Map.of()));
         } finally {
-            server.close();
+            server[0].close();
         }
+    }
+
+    /** sshd killed with its sessions: our SFTP client opens a new session when the server is back. */
+    @Test
+    void backup_sshdKilledAndBackWithinRetryWindow_reconnectsAndResticRestoresByteExact() throws Exception {
+        SshServer ssh = SshServer.shared();
+        Path repoPath = tmp.resolve("sftp/comes-back");
+        String repo = ssh.url(repoPath);
+        Process backup = killMidBackup(repo, Map.of("HOME", ssh.home().toString()), repoPath.resolve("data"), "sftp",
+                ssh::kill);
+        Thread.sleep(DOWN_MS); // the outage itself
+        ssh.restart();
+        assertCompletedAfterRetries(backup, "sftp", new Restic("sftp:" + ssh.user() + "@127.0.0.1:" + repoPath,
+                Restic.PASSWORD, ssh.resticOptions(), Map.of()));
     }
 
     @Test
@@ -87,11 +89,8 @@ class NetworkOutageIT {
         RcloneRestServer server = RcloneRestServer.start(served, null, null, port);
         String repo = "rest:" + server.url() + "stays-away/";
         try {
-            init(repo);
-            Process backup = startBackup(repo, tmp.resolve("err-gone.txt"), "--retries", "2");
-            awaitPacks(backup, served.resolve("stays-away/data"));
-            assertTrue(backup.isAlive(), "the backup ended before the server was killed");
-            server.kill();
+            Process backup = killMidBackup(repo, Map.of(), served.resolve("stays-away/data"), "gone", server::kill,
+                    "--retries", "2");
             assertTrue(backup.waitFor(120, TimeUnit.SECONDS), "the backup did not give up");
             String err = Files.readString(tmp.resolve("err-gone.txt"));
             assertNotEquals(0, backup.exitValue(), err);
@@ -116,22 +115,48 @@ class NetworkOutageIT {
         }
     }
 
-    private static void init(String repo) {
-        Cli.Result r = Cli.withPassword("-r", repo, "init");
+    /**
+     * Inits {@code repo}, starts a backup into it, and once the server holds a stored pack
+     * (under {@code dataDir}) runs {@code kill}; returns the backup, still running. Its stderr
+     * goes to {@code err-NAME.txt}.
+     */
+    private Process killMidBackup(String repo, Map<String, String> env, Path dataDir, String name, Runnable kill,
+            String... flags) throws IOException, InterruptedException {
+        Map<String, String> withPassword = new java.util.HashMap<>(env);
+        withPassword.put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
+        Cli.Result r = Cli.run(withPassword, "-r", repo, "init");
         assertEquals(0, r.exit(), r.err());
+        Process backup = startBackup(repo, env, tmp.resolve("err-" + name + ".txt"), flags);
+        awaitPacks(backup, dataDir);
+        assertTrue(backup.isAlive(), "the backup ended before the server was killed");
+        kill.run();
+        return backup;
+    }
+
+    /** The backup exits 0 after retry warnings; restic checks every byte and restores it exactly. */
+    private void assertCompletedAfterRetries(Process backup, String name, Restic restic) throws Exception {
+        assertTrue(backup.waitFor(180, TimeUnit.SECONDS), "the backup did not finish");
+        String err = Files.readString(tmp.resolve("err-" + name + ".txt"));
+        assertEquals(0, backup.exitValue(), err);
+        assertTrue(err.contains("chronosguard: warning: retrying "), "no retry warning:\n" + err);
+        restic.ok("check", "--read-data");
+        Path target = tmp.resolve("restore-" + name);
+        restic.ok("restore", "latest", "--target", target.toString());
+        TreeAssert.assertSameTree(src, target.resolve(src.toString().substring(1)));
     }
 
     /**
      * Our CLI as its own JVM (as KillBackupIT starts it), uploading at 4 MiB/s so its 20 MiB
      * take about five seconds; stderr goes to {@code err}.
      */
-    private Process startBackup(String repo, Path err, String... flags) throws IOException {
+    private Process startBackup(String repo, Map<String, String> env, Path err, String... flags) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "io.chronosguard.cli.Main", "-r", repo, "--config", conf.toString(), "--limit-upload", "4096"));
         cmd.addAll(List.of(flags));
         cmd.addAll(List.of("backup", src.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         pb.environment().put("CHRONOSGUARD_PASSWORD", Restic.PASSWORD);
         pb.environment().put("CHRONOSGUARD_STATE_DIR", tmp.resolve("state").toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
