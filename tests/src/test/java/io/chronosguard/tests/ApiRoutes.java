@@ -54,7 +54,11 @@ final class ApiRoutes {
             new Route("GET", "/api/nodes", Access.READER, false, true, List.of()),
             new Route("POST", "/api/backups", Access.ADMIN, true, true, List.of()),
             new Route("GET", "/api/backups/{id}", Access.READER, false, true, List.of()),
-            new Route("POST", "/api/control", Access.ADMIN, true, true, List.of()));
+            new Route("POST", "/api/control", Access.ADMIN, true, true, List.of()),
+            new Route("GET", "/metrics", Access.READER, false, false, List.of()),
+            new Route("GET", "/api/config", Access.READER, false, true, List.of()),
+            new Route("PUT", "/api/config", Access.ADMIN, true, true, List.of()),
+            new Route("GET", "/api/schedule", Access.READER, false, true, List.of()));
 
     private static final Pattern LITERAL = Pattern.compile(
             "(?:\\bpath|pathPrefix|segment|slash)\\(\"([^\"]+)\"");

@@ -55,9 +55,14 @@ final class RcloneRestServer implements AutoCloseable {
 
     /** Serves {@code dir}; with a non-null {@code user}, only to {@code user}/{@code password}. */
     static RcloneRestServer start(Path dir, String user, String password) throws IOException {
+        return start(dir, user, password, 0);
+    }
+
+    /** Serves {@code dir} on {@code port} (0: one rclone picks), e.g. again after {@link #kill()}. */
+    static RcloneRestServer start(Path dir, String user, String password, int port) throws IOException {
         Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>(List.of("rclone", "serve", "restic", "--config", "",
-                "--addr", "127.0.0.1:0", dir.toString()));
+                "--addr", "127.0.0.1:" + port, dir.toString()));
         if (user != null) {
             cmd.addAll(List.of("--user", user, "--pass", password));
         }
@@ -73,6 +78,11 @@ final class RcloneRestServer implements AutoCloseable {
     /** The port, e.g. to know one that nobody listens on once this is closed. */
     int port() {
         return java.net.URI.create(url).getPort();
+    }
+
+    /** SIGKILL, as a crashing server dies: no connection is closed cleanly. */
+    void kill() {
+        process.kill();
     }
 
     @Override

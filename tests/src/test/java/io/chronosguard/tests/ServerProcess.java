@@ -70,6 +70,17 @@ final class ServerProcess implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** SIGKILL to it and its children, waiting (bounded) until it is gone. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops it and the processes it forked (sshd's per-connection children outlive their listener). */
     @Override
     public void close() {

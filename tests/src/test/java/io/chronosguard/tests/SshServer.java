@@ -98,7 +98,12 @@ final class SshServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server, dropping every session, and starts it again on the same port. */
+    /** SIGKILL to sshd and its per-connection children: every session dies mid-transfer. */
+    void kill() {
+        process.kill();
+    }
+
+    /** Stops the server (if {@link #kill()} has not), dropping every session, and starts it again on the same port. */
     void restart() throws IOException {
         process.close();
         process = sshd(dir.resolve("sshd_config"), port);

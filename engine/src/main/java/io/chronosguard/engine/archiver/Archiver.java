@@ -225,6 +225,12 @@ public final class Archiver {
         } catch (NoSuchFileException e) {
             listener.error(p.toString(), "vanished before it could be read");
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted() || e instanceof java.nio.channels.ClosedByInterruptException) {
+                // Backup interrupts its workers only once the job has failed (a store gone past
+                // the retry window): that is not this file's fault, and a per-file error line
+                // would hide the one line that says what went wrong. Nor is the file skipped.
+                throw new java.util.concurrent.CancellationException("backup stopped while reading " + p);
+            }
             listener.error(p.toString(), "cannot read: " + e.getMessage());
         }
         return null;
