@@ -88,7 +88,10 @@ final class NodeProcesses implements AutoCloseable {
         // may take longer than the default 20 s to open the repository and start.
         List<String> args = new ArrayList<>(List.of("-r", repo, "--bind", "127.0.0.1:" + port,
                 "--seed", "127.0.0.1:" + seedPort, "--workers", String.valueOf(workers), "--http",
-                "127.0.0.1:" + httpPort, "--lease", "20", "--join-timeout", "90"));
+                "127.0.0.1:" + httpPort, "--lease", "20"));
+        if (!List.of(extra).contains("--join-timeout")) { // a test that gives its own (a node that must not join) keeps it
+            args.addAll(List.of("--join-timeout", "90"));
+        }
         args.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(javaNode(args.toArray(String[]::new)));
         pb.environment().putAll(env);
