@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Crash consistency at scale: runs CrashPointsIT with 100 seeded SIGKILL points (or $1) across
-# backup, forget and prune — each point: kill, restic unlock, restic check --read-data, rerun,
+# backup, forget, prune and copy — each point: kill, restic unlock, restic check --read-data, rerun,
 # restic check — and prints "N passed, N failed". A seed replays a run: bench/crash-points.sh 100 SEED
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

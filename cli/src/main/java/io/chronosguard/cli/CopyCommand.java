@@ -81,7 +81,7 @@ final class CopyCommand implements Callable<Integer> {
                     + " CHRONOSGUARD_FROM_REPOSITORY");
         }
         SnapshotFilter filter = new SnapshotFilter(hosts, tags.stream().map(TagList::parse).toList(), paths);
-        try (Repository dst = ctx.openRepository(); Repository src = openSource(ctx, from);
+        try (Repository dst = ctx.openRepository(); Repository src = openSource(ctx, from, fromPasswordFile);
                 Locker.RepoLock srcLock = ctx.lock(src, false); Locker.RepoLock dstLock = ctx.lock(dst, false)) {
             var s = ctx.settings();
             Copier copier = new Copier(src, dst, (int) s.packSizeBytes(),
@@ -101,14 +101,14 @@ final class CopyCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Repository openSource(CliContext ctx, String from) {
+    private static Repository openSource(CliContext ctx, String from, Path passwordFile) {
         Backend backend;
         try {
             backend = Backends.open(from, ctx.env(), ctx.storeOptions(), ctx.backendOptions());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "--from-repo: " + e.getMessage());
         }
-        char[] pw = ctx.fromPassword(null);
+        char[] pw = ctx.fromPassword(passwordFile);
         try {
             return Repository.open(backend, pw);
         } finally {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash consistency at seeded points across backup, forget and prune (see {@link CrashHarness}):
+ * Crash consistency at seeded points across backup, forget, prune and copy (see {@link CrashHarness}):
  * after every SIGKILL restic accepts the repository with {@code check --read-data} and the same
  * command then completes. The suite runs {@code -Dcrash.points} points (default 12);
  * {@code bench/crash-points.sh} runs 100. The seed is printed; {@code -Dcrash.seed=N} replays.
@@ -39,7 +39,16 @@ class CrashPointsIT {
                     ws -> List.of("forget", "--keep-last", "1", "--prune", "--max-unused", "0%"),
                     Trigger.START, Trigger.REMOVAL, Trigger.PACK_UPLOAD, Trigger.INDEX_WRITE),
             new Command("prune", Template.FORGOTTEN, ws -> List.of("prune", "--max-unused", "0%"),
-                    Trigger.START, Trigger.PACK_UPLOAD, Trigger.INDEX_WRITE, Trigger.REMOVAL));
+                    Trigger.START, Trigger.PACK_UPLOAD, Trigger.INDEX_WRITE, Trigger.REMOVAL),
+            // copy writes into the point's repository (an empty one) from `other`, which holds the history
+            new Command("copy", Template.EMPTY, ws -> List.of("copy", "--from-repo", ws.other().toString(),
+                    "--from-password-file", fromPasswordFile(ws).toString()),
+                    ws -> List.of(ws.repo(), ws.other()), List.of(Trigger.START, Trigger.PACK_UPLOAD, Trigger.INDEX_WRITE)));
+
+    /** The source repository's password for copy, in a file beside the workspace (never argv). */
+    static Path fromPasswordFile(Workspace ws) {
+        return ws.other().resolveSibling("from-password");
+    }
 
     @TempDir
     static Path tmp;
@@ -103,7 +112,8 @@ class CrashPointsIT {
             Path dir = Files.createDirectories(tmp.resolve("point-" + p.number()));
             Workspace ws = new Workspace(dir.resolve("repo"), backupSource, dir.resolve("other"), config);
             copyTree(templates.get(p.command().template()), ws.repo());
-            copyTree(templates.get(Template.EMPTY), ws.other());
+            copyTree(templates.get(p.command().name().equals("copy") ? Template.HISTORY : Template.EMPTY), ws.other());
+            Files.writeString(fromPasswordFile(ws), Restic.PASSWORD + "\n");
             Outcome o = CrashHarness.run(p, ws);
             System.out.printf("CrashPointsIT %s: %s%s, %s%n", p, o.killedWhileRunning() ? "killed while running"
                     : "had already finished", o.leftTemporary() ? " (mid-write: a temporary file was left)" : "",
