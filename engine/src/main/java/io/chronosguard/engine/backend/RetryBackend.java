@@ -62,13 +62,23 @@ public final class RetryBackend extends ForwardingBackend {
             return false;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PermanentBackendException) {
+            if (t instanceof PermanentBackendException || isOutOfSpace(t)) {
                 return false;
             }
         }
         // the file system's answer about a path (missing, already there, access denied, is a
         // directory, read-only): asking again gets the same answer
         return !(e instanceof FileSystemException);
+    }
+
+    /**
+     * A full disk or an exhausted quota (the JDK reports ENOSPC/EDQUOT only by the kernel's
+     * message): waiting does not free space, and minutes of retries would only hide the one
+     * thing the user must do.
+     */
+    private static boolean isOutOfSpace(Throwable t) {
+        String m = t.getMessage();
+        return m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"));
     }
 
     @Override

@@ -130,6 +130,9 @@ class RetryBackendTest {
         assertFalse(RetryBackend.isTransient(new AccessDeniedException("/repo/data")));
         assertTrue(RetryBackend.isTransient(new java.net.SocketTimeoutException("Read timed out")));
         assertTrue(RetryBackend.isTransient(new IOException("HTTP 503 Service Unavailable")));
+        // regression: a full disk was retried for two minutes before the one line the user needs
+        assertFalse(RetryBackend.isTransient(new IOException("No space left on device")));
+        assertFalse(RetryBackend.isTransient(new IOException("cannot store pack", new IOException("Disk quota exceeded"))));
     }
 
     @Test
