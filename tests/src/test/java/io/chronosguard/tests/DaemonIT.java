@@ -183,7 +183,12 @@ class DaemonIT {
     }
 
     private static <T> T await(String what, Callable<T> probe) throws Exception {
-        long end = System.nanoTime() + DELAY.plus(MARGIN).toNanos();
+        return await(what, DELAY.plus(MARGIN), probe);
+    }
+
+    /** {@code probe}'s first non-null answer within {@code bound}, polled every 250 ms. */
+    static <T> T await(String what, Duration bound, Callable<T> probe) throws Exception {
+        long end = System.nanoTime() + bound.toNanos();
         Object last = null;
         while (System.nanoTime() < end) {
             try {
@@ -196,7 +201,7 @@ class DaemonIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no " + what + " within " + DELAY.plus(MARGIN) + (last == null ? "" : ": " + last));
+        throw new AssertionError("no " + what + " within " + bound + (last == null ? "" : ": " + last));
     }
 
     private static byte[] bytes(int n, int seed) {

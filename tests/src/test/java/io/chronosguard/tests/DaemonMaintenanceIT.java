@@ -142,20 +142,7 @@ class DaemonMaintenanceIT {
     }
 
     private static <T> T await(String what, Callable<T> probe) throws Exception {
-        long end = System.nanoTime() + BOUND.toNanos();
-        Object last = null;
-        while (System.nanoTime() < end) {
-            try {
-                T v = probe.call();
-                if (v != null) {
-                    return v;
-                }
-            } catch (Exception | AssertionError e) {
-                last = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + what + " within " + BOUND + (last == null ? "" : ": " + last));
+        return DaemonIT.await(what, BOUND, probe);
     }
 
     private static byte[] random(int n, long seed) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -565,6 +566,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 j.recorded = true;
                 history.finished(j.run, j.finishRecord(now()), j.reusedTasks(), j.tasksRun());
                 releaseLock(j);
+                if (!j.finishing) {
+                    j.treeSink = null; // its pack buffers (a pack and an eighth): a daemon runs thousands of jobs
+                }
             } else {
                 history.checkpoint(j.run, j.drainCheckpoint());
                 if (j.pendingDirectories() >= DIRECTORY_BATCH) {
@@ -620,6 +624,22 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                     + " reassigned tasks");
         }
         record();
+        j.treeSink = null;
+        forgetOldJobs();
         return this;
+    }
+
+    /** Ended jobs kept for {@code GetJob} (clients following them); older ones are dropped. */
+    static final int ENDED_KEPT = 100;
+
+    private void forgetOldJobs() {
+        long ended = jobs.values().stream().filter(j -> j.recorded && !j.active()).count();
+        for (Iterator<Job> it = jobs.values().iterator(); it.hasNext() && ended > ENDED_KEPT; ) {
+            Job j = it.next();
+            if (j.recorded && !j.active() && j != latest) {
+                it.remove();
+                ended--;
+            }
+        }
     }
 }
