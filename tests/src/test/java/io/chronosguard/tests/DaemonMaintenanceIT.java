@@ -53,7 +53,12 @@ class DaemonMaintenanceIT {
                 {"sources": [{"name": "docs", "paths": ["%s"], "excludes": ["*.tmp", "cache"],
                               "watch": {"delay": "1s"}}]}""".formatted(docs));
         try (NodeProcesses ps = new NodeProcesses(tmp, repo)) {
-            List<NodeProcesses.NodeProc> nodes = ps.startCluster(2, 2, List.of("--daemon-config", conf.toString()));
+            // 4 MiB packs: at 16 MiB, a 256 MiB node ran out of heap in about half the runs once
+            // prune and ~10 jobs had passed (see the commit "Fix a daemon node running out of heap")
+            Path settings = tmp.resolve("node.conf");
+            Files.writeString(settings, "pack-size = 4\n");
+            List<NodeProcesses.NodeProc> nodes = ps.startCluster(2, 2, List.of("--daemon-config", conf.toString(),
+                    "--config", settings.toString()));
             NodeProcesses.NodeProc n1 = nodes.get(0);
             try {
                 // watching starts with one backup: the excludes apply on every node's listing
