@@ -75,11 +75,6 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.ctx();
-        if (server != null) {
-            return new ServerBackup(server, ctx.env(), ctx.out(), ctx.err(), json).run(paths,
-                    tags.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).toList(), host);
-        }
-        Settings s = ctx.settings();
         List<String> patterns = new ArrayList<>(excludes);
         for (Path f : excludeFiles) {
             try {
@@ -88,6 +83,12 @@ final class BackupCommand implements Callable<Integer> {
                 throw new CliException(ExitCode.USAGE, "cannot read exclude file " + f + ": " + e.getMessage());
             }
         }
+        if (server != null) {
+            return new ServerBackup(server, ctx.env(), ctx.out(), ctx.err(), json).run(paths,
+                    tags.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).toList(), host,
+                    patterns);
+        }
+        Settings s = ctx.settings();
         List<String> tagList = tags.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip)
                 .filter(t -> !t.isEmpty()).toList();
         Host me = Host.current();

@@ -49,6 +49,10 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--json", description = "With PATHs: JSON status lines and a final summary line.")
     boolean json;
 
+    @Option(names = "--daemon-config", paramLabel = "FILE",
+            description = "Handed to every node: sources, schedules, retention, alert targets (HOCON or JSON).")
+    Path daemonConfig;
+
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to back up across the cluster.")
     List<Path> paths = new ArrayList<>();
 
@@ -93,7 +97,7 @@ final class ClusterCommand implements Callable<Integer> {
                 started.get(0).waitFor();
                 return ExitCode.OK;
             }
-            return new ServerBackup("http://" + api, env, ctx.out(), ctx.err(), json).run(paths, List.of(), null);
+            return new ServerBackup("http://" + api, env, ctx.out(), ctx.err(), json).run(paths, List.of(), null, List.of());
         } finally {
             stopAll();
             try {
@@ -137,6 +141,11 @@ final class ClusterCommand implements Callable<Integer> {
         }
         if (api != null) {
             cmd.addAll(List.of("--http", api.toString()));
+        }
+        // the settings file, and with it its daemon section, reaches each node as it reached us
+        ctx.configFile().ifPresent(f -> cmd.addAll(List.of("--config", f.toAbsolutePath().toString())));
+        if (daemonConfig != null) {
+            cmd.addAll(List.of("--daemon-config", daemonConfig.toAbsolutePath().toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);

@@ -3,6 +3,7 @@ package io.chronosguard.cli;
 import io.chronosguard.config.daemon.DaemonConfigException;
 import io.chronosguard.config.daemon.DaemonConfigParser;
 import io.chronosguard.coordinator.daemon.Versioned;
+import io.chronosguard.engine.daemon.SourceExcludes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ final class DaemonSetup {
     static Versioned read(Path file, java.util.Optional<Path> settingsFile) {
         if (file == null) {
             try {
-                return settingsFile.flatMap(DaemonConfigParser::fromSettingsFile).map(c -> new Versioned(1, c))
+                return settingsFile.flatMap(DaemonConfigParser::fromSettingsFile).map(SourceExcludes::check)
+                        .map(c -> new Versioned(1, c))
                         .orElse(Versioned.NONE);
             } catch (DaemonConfigException e) {
                 throw new CliException(ExitCode.USAGE, "config file " + settingsFile.get() + ": " + e.getMessage());
@@ -33,7 +35,7 @@ final class DaemonSetup {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         try {
-            return new Versioned(1, DaemonConfigParser.parse(text));
+            return new Versioned(1, SourceExcludes.check(DaemonConfigParser.parse(text)));
         } catch (DaemonConfigException e) {
             throw new CliException(ExitCode.USAGE, "--daemon-config " + file + ": " + e.getMessage());
         }

@@ -50,10 +50,12 @@ final class ServerBackup {
         this.json = json;
     }
 
-    int run(List<Path> paths, List<String> tags, String hostname) {
+    /** {@code excludes}: restic patterns the cluster's workers apply (the node answers 400 to a bad one). */
+    int run(List<Path> paths, List<String> tags, String hostname, List<String> excludes) {
         ObjectNode body = JSON.createObjectNode();
         paths.forEach(p -> body.withArray("paths").add(p.toAbsolutePath().normalize().toString()));
         tags.forEach(t -> body.withArray("tags").add(t));
+        excludes.forEach(e -> body.withArray("excludes").add(e));
         if (hostname != null) {
             body.put("hostname", hostname);
         }

@@ -157,7 +157,7 @@ class DaemonIT {
         return null;
     }
 
-    private static List<JsonNode> snapshots(Path repo, String path) throws Exception {
+    static List<JsonNode> snapshots(Path repo, String path) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode s : BackupIT.JSON.readTree(new Restic(repo).ok("snapshots", "--json", "--no-lock"))) {
             if (s.get("paths").size() == 1 && s.get("paths").get(0).asText().equals(path)) {
@@ -167,12 +167,12 @@ class DaemonIT {
         return out;
     }
 
-    private static int count(Path repo, String path) throws Exception {
+    static int count(Path repo, String path) throws Exception {
         return snapshots(repo, path).size();
     }
 
     /** The newest snapshot of exactly {@code path}, or null. */
-    private static String latest(Path repo, String path) throws Exception {
+    static String latest(Path repo, String path) throws Exception {
         return snapshots(repo, path).stream().max((x, y) -> Instant.parse(x.get("time").asText())
                 .compareTo(Instant.parse(y.get("time").asText()))).map(s -> s.get("id").asText()).orElse(null);
     }
@@ -183,7 +183,12 @@ class DaemonIT {
     }
 
     private static <T> T await(String what, Callable<T> probe) throws Exception {
-        long end = System.nanoTime() + DELAY.plus(MARGIN).toNanos();
+        return await(what, DELAY.plus(MARGIN), probe);
+    }
+
+    /** {@code probe}'s first non-null answer within {@code bound}, polled every 250 ms. */
+    static <T> T await(String what, Duration bound, Callable<T> probe) throws Exception {
+        long end = System.nanoTime() + bound.toNanos();
         Object last = null;
         while (System.nanoTime() < end) {
             try {
@@ -196,7 +201,7 @@ class DaemonIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no " + what + " within " + DELAY.plus(MARGIN) + (last == null ? "" : ": " + last));
+        throw new AssertionError("no " + what + " within " + bound + (last == null ? "" : ": " + last));
     }
 
     private static byte[] bytes(int n, int seed) {

@@ -7,7 +7,7 @@ import java.util.List;
  * One thing the daemon backs up.
  *
  * @param paths     absolute paths, backed up together as one snapshot
- * @param excludes  glob patterns; a change under an excluded path starts no backup
+ * @param excludes  restic exclude patterns: left out of the backup, and a change under them starts none
  * @param watch     back up {@code watch.delay()} after the last change, or null to not watch
  * @param schedule  a cron expression ({@link CronSchedule}), or null for none
  * @param retention applied after each run of this source, or null to keep everything

@@ -30,7 +30,9 @@ import org.apache.pekko.pattern.StatusReply;
  * through {@link DaemonEvents#missedSchedule}). Jobs start through the backup coordinator's
  * {@code StartBackup} (the parent snapshot makes them incremental); one job per source at a
  * time, a change during a run runs it again afterwards. After each successful run the
- * source's retention is applied ({@link Maintenance}); prune runs on its own schedule.
+ * source's retention is applied ({@link Maintenance}); prune runs on its own schedule. Both
+ * take the exclusive lock, so while either runs the scheduler starts no job: what fires
+ * meanwhile runs once it is done.
  */
 public final class Scheduler {
     public interface Command {
@@ -96,6 +98,9 @@ public final class Scheduler {
     private final List<Command> early = new java.util.ArrayList<>();
     private Versioned config = Versioned.NONE;
     private boolean pruning;
+    /** Retention or prune runs under way (exclusive lock); sources fired meanwhile wait in {@code deferred}. */
+    private int maintaining;
+    private final Map<String, String> deferred = new java.util.LinkedHashMap<>();
     private long ticks;
 
     public static Behavior<Command> create(NodeServices node, ActorRef<BackupCoordinator.Command> coordinator,
@@ -156,6 +161,7 @@ public final class Scheduler {
         config = v;
         DaemonConfig c = v.config();
         states.keySet().retainAll(c.sources().stream().map(Source::name).toList());
+        deferred.keySet().removeIf(name -> c.source(name).isEmpty());
         for (String name : List.copyOf(again.keySet())) {
             if (c.source(name).isEmpty()) {
                 again.remove(name);
@@ -235,10 +241,14 @@ public final class Scheduler {
             again.putIfAbsent(key, trigger);
             return;
         }
+        if (maintaining > 0) { // it would only find the repository locked exclusively
+            deferred.putIfAbsent(key, trigger);
+            return;
+        }
         st.starting = true;
         ctx.ask(StatusReply.class, coordinator, Duration.ofSeconds(10),
                 (ActorRef<StatusReply> r) -> new BackupCoordinator.StartBackup(s.paths(), hostname, List.of(trigger),
-                        r.unsafeUpcast()),
+                        s.excludes(), r.unsafeUpcast()),
                 (reply, ex) -> ex != null ? new Started(key, trigger, null, "no answer from the backup coordinator: "
                         + ex.getMessage())
                         : reply.isError() ? new Started(key, trigger, null, reply.getError().getMessage())
@@ -290,6 +300,7 @@ public final class Scheduler {
     }
 
     private void retain(Source s) {
+        maintaining++;
         ctx.pipeToSelf(java.util.concurrent.CompletableFuture.supplyAsync(() -> maintenance.retain(s, hostname),
                 node.blocking()), (removed, ex) -> ex != null
                 ? new MaintenanceDone("retention of " + s.name(), null, List.of(), rootMessage(ex))
@@ -303,6 +314,7 @@ public final class Scheduler {
             return;
         }
         pruning = true;
+        maintaining++;
         ctx.pipeToSelf(java.util.concurrent.CompletableFuture.supplyAsync(maintenance::prune, node.blocking()),
                 (summary, ex) -> new MaintenanceDone("prune", summary, List.of(), ex == null ? null : rootMessage(ex)));
     }
@@ -311,6 +323,7 @@ public final class Scheduler {
         if (m.what().equals("prune")) {
             pruning = false;
         }
+        maintaining--;
         if (m.error() != null) {
             ctx.getLog().warn("{} failed: {}", m.what(), m.error());
             event(m.what() + " failed: " + m.error());
@@ -321,6 +334,11 @@ public final class Scheduler {
             if (m.what().startsWith("retention of ")) {
                 events.retentionApplied(m.what().substring("retention of ".length()), m.removed());
             }
+        }
+        if (maintaining == 0 && !deferred.isEmpty()) {
+            Map<String, String> due = new java.util.LinkedHashMap<>(deferred);
+            deferred.clear();
+            due.forEach(this::fire);
         }
         return Behaviors.same();
     }

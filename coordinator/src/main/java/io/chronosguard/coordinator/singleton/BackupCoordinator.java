@@ -8,12 +8,14 @@ import io.chronosguard.coordinator.protocol.JobView;
 import io.chronosguard.coordinator.protocol.TaskOutcome;
 import io.chronosguard.coordinator.worker.DirectoryWorker;
 import io.chronosguard.engine.RepositoryLockedException;
+import io.chronosguard.engine.archiver.Excluder;
 import io.chronosguard.engine.repo.Id;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +52,20 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
     public interface Command {
     }
 
-    /** Cross-node: start a backup of {@code paths}; replies with the job id. */
-    public record StartBackup(List<String> paths, String hostname, List<String> tags,
+    /**
+     * Cross-node: start a backup of {@code paths}, leaving out what matches {@code excludes}
+     * (restic's {@code --exclude} patterns); replies with the job id.
+     */
+    public record StartBackup(List<String> paths, String hostname, List<String> tags, List<String> excludes,
             ActorRef<StatusReply<String>> replyTo) implements Command, CborSerializable {
+        public StartBackup {
+            excludes = excludes == null ? List.of() : List.copyOf(excludes); // a sender that predates excludes
+        }
+
+        public StartBackup(List<String> paths, String hostname, List<String> tags,
+                ActorRef<StatusReply<String>> replyTo) {
+            this(paths, hostname, tags, List.of(), replyTo);
+        }
     }
 
     /** Cross-node: a job's state. */
@@ -317,6 +330,12 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
             m.replyTo().tell(StatusReply.error("nothing to back up: give at least one path"));
             return this;
         }
+        try {
+            new Excluder(m.excludes(), false, false); // the same check the workers' listing makes
+        } catch (IllegalArgumentException e) {
+            m.replyTo().tell(StatusReply.error("excludes: " + e.getMessage()));
+            return this;
+        }
         List<String> paths = JobFinisher.normalize(m.paths());
         for (String p : paths) {
             if (nodes.values().stream().noneMatch(c -> c.canRun(p))) {
@@ -333,7 +352,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 return this;
             }
         }
-        StartBackup normalized = new StartBackup(paths, m.hostname(), m.tags(), m.replyTo());
+        StartBackup normalized = new StartBackup(paths, m.hostname(), m.tags(), m.excludes(), m.replyTo());
         getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
             node.lock().enter(); // the job's lock on this node: the trees and the snapshot are written here
             try {
@@ -369,6 +388,7 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 sink::save);
         job.treeSink = sink;
         job.lockHeld = true;
+        job.excludes = m.excludes();
         job.run = history.started(job.started, m.hostname(), m.paths(), m.tags(), node.capabilities().node(),
                 List.copyOf(nodes.values()));
         history.checkpointStarted(job.run, id, node.repository().config().id(),
@@ -409,7 +429,8 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 if (t.isPresent()) {
                     Job.Task task = t.get();
                     task.worker = w.getKey();
-                    w.getKey().tell(new DirectoryWorker.AssignTask(j.id, task.id, task.attempt, task.spec));
+                    w.getKey().tell(new DirectoryWorker.AssignTask(j.id, task.id, task.attempt, task.spec,
+                            j.excludes));
                     served.add(w.getKey());
                     break;
                 }
@@ -545,6 +566,9 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                 j.recorded = true;
                 history.finished(j.run, j.finishRecord(now()), j.reusedTasks(), j.tasksRun());
                 releaseLock(j);
+                if (!j.finishing) {
+                    j.treeSink = null; // its pack buffers (a pack and an eighth): a daemon runs thousands of jobs
+                }
             } else {
                 history.checkpoint(j.run, j.drainCheckpoint());
                 if (j.pendingDirectories() >= DIRECTORY_BATCH) {
@@ -600,6 +624,22 @@ public final class BackupCoordinator extends AbstractBehavior<BackupCoordinator.
                     + " reassigned tasks");
         }
         record();
+        j.treeSink = null;
+        forgetOldJobs();
         return this;
+    }
+
+    /** Ended jobs kept for {@code GetJob} (clients following them); older ones are dropped. */
+    static final int ENDED_KEPT = 100;
+
+    private void forgetOldJobs() {
+        long ended = jobs.values().stream().filter(j -> j.recorded && !j.active()).count();
+        for (Iterator<Job> it = jobs.values().iterator(); it.hasNext() && ended > ENDED_KEPT; ) {
+            Job j = it.next();
+            if (j.recorded && !j.active() && j != latest) {
+                it.remove();
+                ended--;
+            }
+        }
     }
 }

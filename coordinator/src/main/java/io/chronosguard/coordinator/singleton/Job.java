@@ -102,6 +102,8 @@ final class Job {
     private long reused;
     /** Set when the job resumes an interrupted run: what the operator is told. */
     String resumed;
+    /** restic exclude patterns every worker applies to its listings (not kept by a resumed job's checkpoint). */
+    List<String> excludes = List.of();
     /** Whether the job holds the coordinator node's lock (released once when it ends). */
     boolean lockHeld;
 

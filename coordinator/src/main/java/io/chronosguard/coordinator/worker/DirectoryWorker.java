@@ -16,6 +16,7 @@ import io.chronosguard.engine.repo.Id;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -38,9 +39,19 @@ public final class DirectoryWorker {
     public interface Command {
     }
 
-    /** Cross-node, from the coordinator: run this task (attempt {@code attempt} of it). */
-    public record AssignTask(String jobId, long taskId, int attempt, TaskSpec spec)
+    /**
+     * Cross-node, from the coordinator: run this task (attempt {@code attempt} of it), leaving
+     * out the entries its job's {@code excludes} (restic patterns) match.
+     */
+    public record AssignTask(String jobId, long taskId, int attempt, TaskSpec spec, List<String> excludes)
             implements Command, CborSerializable {
+        public AssignTask {
+            excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        }
+
+        public AssignTask(String jobId, long taskId, int attempt, TaskSpec spec) {
+            this(jobId, taskId, attempt, spec, List.of());
+        }
     }
 
     /**
@@ -123,7 +134,7 @@ public final class DirectoryWorker {
         monitor.tell(new NodeMonitor.WorkerBusy(ctx.getSelf().path().name(), t.spec().path()));
         results.tell(new ResultHolder.WorkerBusy(ctx.getSelf().path().name(), true));
         TaskProgress progress = new TaskProgress(t.jobId(), t.spec().path());
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t.spec(), progress), node.blocking()),
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> run(t, progress), node.blocking()),
                 (outcome, ex) -> new Finished(t, outcome, ex));
         return busy(t, progress);
     }
@@ -194,19 +205,19 @@ public final class DirectoryWorker {
     }
 
     /** The blocking part, under the node's lock, through its blob saver (not flushed: the result holder waits). */
-    private Result run(TaskSpec spec, TaskProgress progress) {
+    private Result run(AssignTask t, TaskProgress progress) {
         node.lock().enter(); // released by the result holder once the result is delivered, or below on failure
         try {
-            return scan(spec, progress);
+            return scan(t.spec(), t.excludes(), progress);
         } catch (RuntimeException | Error e) {
             node.lock().exit();
             throw e;
         }
     }
 
-    private Result scan(TaskSpec spec, TaskProgress progress) {
+    private Result scan(TaskSpec spec, List<String> excludes, TaskProgress progress) {
         DirectoryScanner scanner = new DirectoryScanner(node.repository(), node.blobSaver(),
-                new BackupOptions(Excluder.none(), Optional.empty(), true), node.tuning().splitThreshold(), progress,
+                new BackupOptions(new Excluder(excludes, false, false), Optional.empty(), true), node.tuning().splitThreshold(), progress,
                 node.blobWorkers(), node.capabilities().cores());
         try {
             DirectoryListing l = scanner.run(spec.toTask());

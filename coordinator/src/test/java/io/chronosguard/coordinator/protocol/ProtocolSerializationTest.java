@@ -136,12 +136,16 @@ class ProtocolSerializationTest {
         ActorRef<DirectoryWorker.Command> w = worker.getRef();
         List<Object> msgs = List.of(
                 new BackupCoordinator.StartBackup(List.of("/srv"), "host", List.of("t"), ids.getRef()),
+                new BackupCoordinator.StartBackup(List.of("/srv"), "host", List.of("t"), List.of("*.tmp", "/srv/c"),
+                        ids.getRef()),
                 new BackupCoordinator.GetJob("j", views.getRef()),
                 new BackupCoordinator.RequestWork(w, caps()),
                 new BackupCoordinator.RenewLease("j", 4, 2),
                 new BackupCoordinator.TaskFailed("j", 4, 2, "n", true, "gone"),
                 new BackupCoordinator.TaskRejected("j", 4, 2),
                 new DirectoryWorker.AssignTask("j", 4, 2, new TaskSpec("/srv", "ab", null, "z", false)),
+                new DirectoryWorker.AssignTask("j", 4, 2, new TaskSpec("/srv", null, null, null, true),
+                        List.of("**/cache", "*.log")),
                 new NodeMonitor.GetStatus(status.getRef()),
                 new NodeMonitor.GetProgress(kit.<NodeProgress>createTestProbe().getRef()),
                 new BackupCoordinator.GetProgress(kit.<JobProgressView>createTestProbe().getRef()),

@@ -32,8 +32,19 @@ import java.util.concurrent.Semaphore;
  */
 final class FileSaver {
     private final BlobSaver saver;
-    private final ThreadLocal<Chunker> chunkers;
-    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[Chunker.MAX_SIZE]);
+    /**
+     * Per thread, shared by every saver: a cluster node makes a saver per directory task, and
+     * per-instance thread locals left an 8 MiB buffer per task and thread in the threads' maps
+     * until the JVM happened to expunge them (a daemon node ran out of heap within minutes).
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[Chunker.MAX_SIZE]);
+    private static final ThreadLocal<PolyChunker> CHUNKERS = new ThreadLocal<>();
+
+    /** A thread's chunker and the polynomial it was made for (a process may open several repositories). */
+    private record PolyChunker(Polynomial pol, Chunker chunker) {
+    }
+
+    private final Polynomial pol;
     private final Executor blobWorkers;
     private final Semaphore inFlight;
     private final ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
@@ -45,7 +56,7 @@ final class FileSaver {
     /** Pipelines multi-chunk files onto {@code blobWorkers} (null: everything on the reader). */
     FileSaver(BlobSaver saver, Polynomial pol, Executor blobWorkers, int maxInFlight) {
         this.saver = saver;
-        this.chunkers = ThreadLocal.withInitial(() -> new Chunker(pol));
+        this.pol = pol;
         this.blobWorkers = blobWorkers;
         this.inFlight = new Semaphore(Math.max(1, maxInFlight));
     }
@@ -53,20 +64,20 @@ final class FileSaver {
     /** The file's content blob ids, in order. */
     List<Id> save(Path file, String display, ArchiverListener listener) throws IOException {
         List<Id> content = new ArrayList<>();
-        Chunker chunker = chunkers.get();
+        Chunker chunker = chunker();
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             chunker.reset(in);
-            byte[] buf = buffers.get();
+            byte[] buf = BUFFERS.get();
             Chunk c = chunker.next(buf);
             if (c == null) {
                 return content;
             }
-            buffers.set(c.data());
+            BUFFERS.set(c.data());
             listener.bytesRead(display, c.length());
             if (blobWorkers == null) {
                 do {
                     content.add(saveChunk(c, listener));
-                    buffers.set(c.data());
+                    BUFFERS.set(c.data());
                     c = chunker.next(c.data());
                     if (c != null) {
                         listener.bytesRead(display, c.length());
@@ -124,6 +135,15 @@ final class FileSaver {
             }
         }
         return ids;
+    }
+
+    private Chunker chunker() {
+        PolyChunker c = CHUNKERS.get();
+        if (c == null || !c.pol().equals(pol)) {
+            c = new PolyChunker(pol, new Chunker(pol));
+            CHUNKERS.set(c);
+        }
+        return c.chunker();
     }
 
     /** The next chunk in a pooled buffer (waiting while too many are in flight), or null at the end. */

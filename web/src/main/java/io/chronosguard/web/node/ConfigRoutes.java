@@ -79,7 +79,7 @@ public final class ConfigRoutes implements RouteSet {
                 return done(ApiErrors.error(StatusCodes.BAD_REQUEST,
                         "the body must be a JSON object with \"sources\", \"prune\" and \"alerts\""));
             }
-            config = DaemonConfigParser.parse(body);
+            config = io.chronosguard.engine.daemon.SourceExcludes.check(DaemonConfigParser.parse(body));
         } catch (JsonProcessingException e) {
             return done(ApiErrors.error(StatusCodes.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage()));
         } catch (DaemonConfigException e) {

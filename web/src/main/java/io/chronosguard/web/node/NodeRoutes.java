@@ -119,7 +119,7 @@ public final class NodeRoutes implements RouteSet {
             return CompletableFuture.completedFuture(ApiErrors.error(e.status(), e.getMessage()));
         }
         return AskPattern.ask(node.coordinator(), (ActorRef<StatusReply<String>> r) ->
-                new BackupCoordinator.StartBackup(req.paths(), req.hostname(), req.tags(), r), ASK,
+                new BackupCoordinator.StartBackup(req.paths(), req.hostname(), req.tags(), req.excludes(), r), ASK,
                 node.system().scheduler()).thenApply(reply -> {
                     if (reply.isError()) {
                         String why = reply.getError().getMessage();
@@ -227,14 +227,14 @@ public final class NodeRoutes implements RouteSet {
     }
 
     /** The body of {@code POST /api/backups}. */
-    record BackupRequestJson(List<String> paths, String hostname, List<String> tags) {
+    record BackupRequestJson(List<String> paths, String hostname, List<String> tags, List<String> excludes) {
         static BackupRequestJson parse(JsonNode n) {
             if (n == null || !n.isObject()) {
                 throw new ApiException(StatusCodes.BAD_REQUEST, "the body must be a JSON object with \"paths\"");
             }
             n.fieldNames().forEachRemaining(f -> {
-                if (!Set.of("paths", "hostname", "tags").contains(f)) {
-                    throw ApiException.badField(f, "unknown field (expected paths, hostname, tags)");
+                if (!Set.of("paths", "hostname", "tags", "excludes").contains(f)) {
+                    throw ApiException.badField(f, "unknown field (expected paths, hostname, tags, excludes)");
                 }
             });
             JsonNode p = n.get("paths");
@@ -259,7 +259,30 @@ public final class NodeRoutes implements RouteSet {
                 }
                 n.get("tags").forEach(t -> tags.add(t.asText()));
             }
-            return new BackupRequestJson(paths, host, tags);
+            return new BackupRequestJson(paths, host, tags, excludes(n.get("excludes")));
+        }
+
+        /** restic exclude patterns, checked as the workers compile them. */
+        private static List<String> excludes(JsonNode e) {
+            if (e == null || e.isNull()) {
+                return List.of();
+            }
+            if (!e.isArray()) {
+                throw ApiException.badField("excludes", "must be an array of restic exclude patterns");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode x : e) {
+                if (!x.isTextual()) {
+                    throw ApiException.badField("excludes", "entry " + x + " is not a string");
+                }
+                out.add(x.asText());
+            }
+            try {
+                new io.chronosguard.engine.archiver.Excluder(out, false, false);
+            } catch (IllegalArgumentException bad) {
+                throw ApiException.badField("excludes", bad.getMessage());
+            }
+            return out;
         }
 
         private static String defaultHost() {
