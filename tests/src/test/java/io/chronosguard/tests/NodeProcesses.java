@@ -60,8 +60,10 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     static List<String> javaNode(String... args) {
+        // 512 MiB: a daemon node that ran ~10 jobs and a prune ran out of 256 MiB on some runs
+        // (the test classpath, s3proxy and all, is bigger than a real node's)
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.chronosguard.cli.Main", "node"));
         cmd.addAll(List.of(args));
         return cmd;
