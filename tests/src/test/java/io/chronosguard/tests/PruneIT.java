@@ -155,9 +155,28 @@ class PruneIT {
     }
 
     static Set<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return new TreeSet<>(s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList());
-        }
+        // walked while a killed prune may still rename its temporary files: an entry that
+        // vanishes between listing and reading its attributes is skipped (Files.walk threw
+        // NoSuchFileException for it, a rare flake of the kill tests)
+        Set<String> out = new TreeSet<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                    out.add(f.getFileName().toString());
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return out;
     }
 
     static long bytes(Path dir) throws IOException {
